@@ -1,0 +1,3 @@
+//! Reusable view pieces, one per file.
+
+pub mod resolution_table;

@@ -1,0 +1,51 @@
+use crate::model::ResolutionSummary;
+use leptos::prelude::*;
+
+/// The list of resolutions, narrowed by `filter` (see [`ResolutionSummary::matches`]).
+#[component]
+pub fn ResolutionTable(rows: Vec<ResolutionSummary>, filter: ReadSignal<String>) -> impl IntoView {
+    let total = rows.len();
+    let visible = Memo::new(move |_| {
+        let filter = filter.get();
+        rows.iter()
+            .filter(|row| row.matches(&filter))
+            .cloned()
+            .collect::<Vec<_>>()
+    });
+    let shown = move || visible.with(Vec::len);
+    // Effects run only in the browser, once this part of the page is hydrated and live:
+    // the marker tells browser tests (and curious people) that typing will now filter.
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+
+    view! {
+        <p class="count" aria-live="polite">
+            {move || format!("Showing {} of {} resolutions and decisions", shown(), total)}
+        </p>
+        <table class="resolutions">
+            <thead>
+                <tr>
+                    <th scope="col">"Document"</th>
+                    <th scope="col">"Label"</th>
+                    <th scope="col">"Title"</th>
+                    <th scope="col">"Adopting body"</th>
+                    <th scope="col" class="num">"Operative paragraphs"</th>
+                </tr>
+            </thead>
+            <tbody>
+                <For each=move || visible.get() key=|row| row.id let:row>
+                    <tr>
+                        <td>{row.document_symbol}</td>
+                        <td>{row.label}</td>
+                        <td>{row.title}</td>
+                        <td>{row.adopting_body.unwrap_or_else(|| "—".to_string())}</td>
+                        <td class="num">{row.operative_paragraphs}</td>
+                    </tr>
+                </For>
+            </tbody>
+        </table>
+    }
+}

@@ -1,0 +1,218 @@
+//! What the text has named so far, used to resolve short references ("the Commission", "the
+//! Office", "the Congress", "its") to full names the way a reader of the resolution would.
+
+use super::entity::{Head, Side};
+use super::ordinal::parse_ordinal;
+
+const MAX_ENTRIES: usize = 48;
+
+#[derive(Debug, Clone)]
+struct Entry {
+    head: Head,
+    name: String,
+    count: u32,
+    seq: u64,
+}
+
+/// Running state over one document; counts restart with each resolution, recency does not.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    pub adopting: Option<String>,
+    pub last_addressee: Option<String>,
+    entries: Vec<Entry>,
+    seq: u64,
+}
+
+const ORDINAL_WORDS: [&str; 20] = [
+    "First",
+    "Second",
+    "Third",
+    "Fourth",
+    "Fifth",
+    "Sixth",
+    "Seventh",
+    "Eighth",
+    "Ninth",
+    "Tenth",
+    "Eleventh",
+    "Twelfth",
+    "Thirteenth",
+    "Fourteenth",
+    "Fifteenth",
+    "Sixteenth",
+    "Seventeenth",
+    "Eighteenth",
+    "Nineteenth",
+    "Twentieth",
+];
+
+impl Context {
+    /// Starts a new resolution: earlier names stay available, but no longer outweigh the
+    /// names this resolution uses.
+    pub fn start_resolution(&mut self, adopting: Option<String>) {
+        self.adopting = adopting;
+        self.last_addressee = None;
+        for e in &mut self.entries {
+            e.count = 0;
+        }
+        if let Some(body) = self.adopting.clone()
+            && let Some(h) = super::entity::head_of(&body)
+        {
+            self.observe(h, &body);
+        }
+    }
+
+    pub fn observe(&mut self, head: Head, name: &str) {
+        self.seq += 1;
+        let seq = self.seq;
+        if let Some(e) = self
+            .entries
+            .iter_mut()
+            .find(|e| e.head == head && e.name == name)
+        {
+            e.count += 1;
+            e.seq = seq;
+            return;
+        }
+        if self.entries.len() >= MAX_ENTRIES
+            && let Some(pos) = self
+                .entries
+                .iter()
+                .enumerate()
+                .min_by_key(|(_, e)| e.seq)
+                .map(|(i, _)| i)
+        {
+            self.entries.swap_remove(pos);
+        }
+        self.entries.push(Entry {
+            head,
+            name: name.to_string(),
+            count: 1,
+            seq,
+        });
+    }
+
+    fn most_frequent(&self, head: Head) -> Option<&str> {
+        self.entries
+            .iter()
+            .filter(|e| e.head == head)
+            .max_by_key(|e| (e.count, e.seq))
+            .map(|e| e.name.as_str())
+    }
+
+    fn most_recent(&self, head: Head) -> Option<&str> {
+        self.entries
+            .iter()
+            .filter(|e| e.head == head)
+            .max_by_key(|e| e.seq)
+            .map(|e| e.name.as_str())
+    }
+
+    fn adopting_if(&self, f: impl Fn(&str) -> bool) -> Option<&str> {
+        self.adopting.as_deref().filter(|a| f(a))
+    }
+
+    /// Full name for a short reference, with the side it belongs to.
+    pub fn resolve(&self, head: Head) -> Option<(String, Side, Option<u32>)> {
+        use Side::{Intergov, Secretariat};
+        let (name, side): (String, Side) = match head {
+            Head::Commission => (
+                self.adopting_if(|a| a.starts_with("Commission") || a.ends_with("Commission"))
+                    .or_else(|| self.most_frequent(head))
+                    .unwrap_or("Commission")
+                    .to_string(),
+                Intergov,
+            ),
+            Head::Council => (
+                self.adopting_if(|a| a.ends_with("Council"))
+                    .or_else(|| self.most_frequent(head))
+                    .unwrap_or("Economic and Social Council")
+                    .to_string(),
+                Intergov,
+            ),
+            Head::Office => (
+                self.most_frequent(head).unwrap_or("Office").to_string(),
+                Secretariat,
+            ),
+            Head::Congress => {
+                let n = self.most_recent(head)?.to_string();
+                let ord = n.split(' ').next().and_then(parse_ordinal);
+                return Some((n, Intergov, ord));
+            }
+            Head::ExecutiveDirector => {
+                let name = match self.most_recent(head) {
+                    Some(n) => n.to_string(),
+                    None => match self.most_frequent(Head::Office) {
+                        Some(o) if o.starts_with("United Nations") => {
+                            format!("Executive Director of the {o}")
+                        }
+                        _ => "Executive Director".to_string(),
+                    },
+                };
+                (name, Secretariat)
+            }
+            Head::HighCommissioner => (
+                self.most_recent(head)
+                    .unwrap_or("United Nations High Commissioner for Human Rights")
+                    .to_string(),
+                Secretariat,
+            ),
+            Head::SpecialRapporteur => (
+                self.most_recent(head)
+                    .unwrap_or("Special Rapporteur")
+                    .to_string(),
+                Secretariat,
+            ),
+            Head::ExpertGroup => (
+                self.most_recent(head).unwrap_or("Expert Group").to_string(),
+                Intergov,
+            ),
+            Head::WorkingGroup => (
+                self.most_recent(head)
+                    .unwrap_or("Working Group")
+                    .to_string(),
+                Intergov,
+            ),
+            Head::Conference => (
+                self.most_recent(head).unwrap_or("Conference").to_string(),
+                Intergov,
+            ),
+            Head::Committee => (
+                self.most_recent(head).unwrap_or("Committee").to_string(),
+                Intergov,
+            ),
+            Head::Board => (
+                self.most_recent(head).unwrap_or("Board").to_string(),
+                Intergov,
+            ),
+        };
+        Some((name, side, None))
+    }
+
+    /// Full name of the Crime Congress with number `n`, as named earlier or as the series
+    /// has been called (since the Eleventh: "on Crime Prevention and Criminal Justice").
+    pub fn congress_name(&self, n: u32) -> String {
+        let known = self
+            .entries
+            .iter()
+            .filter(|e| {
+                e.head == Head::Congress
+                    && e.name.split(' ').next().and_then(parse_ordinal) == Some(n)
+            })
+            .max_by_key(|e| e.seq);
+        if let Some(e) = known {
+            return e.name.clone();
+        }
+        let word = ORDINAL_WORDS
+            .get((n as usize).saturating_sub(1))
+            .copied()
+            .unwrap_or("Next");
+        if n >= 11 {
+            format!("{word} United Nations Congress on Crime Prevention and Criminal Justice")
+        } else {
+            format!(
+                "{word} United Nations Congress on the Prevention of Crime and the Treatment of Offenders"
+            )
+        }
+    }
+}

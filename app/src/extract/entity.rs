@@ -1,0 +1,298 @@
+//! Names of bodies and officials. Resolutions name actors as chains of capitalised words
+//! ("Executive Director of the United Nations Office on Drugs and Crime"), then refer back to
+//! them in short ("the Office", "the Commission"), so mentions are found by scanning such
+//! chains and short forms are resolved against what the text named before.
+
+use super::context::Context;
+use super::ordinal::parse_ordinal;
+
+/// Which side an actor is on: only Secretariat-side actors and intergovernmental bodies can
+/// receive mandates; only intergovernmental bodies receive reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Secretariat,
+    Intergov,
+}
+
+/// Short references whose meaning depends on the text ("the Commission").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Head {
+    Commission,
+    Council,
+    Office,
+    Congress,
+    ExpertGroup,
+    WorkingGroup,
+    ExecutiveDirector,
+    SpecialRapporteur,
+    Conference,
+    Committee,
+    Board,
+    HighCommissioner,
+}
+
+/// One actor named in a paragraph, with its byte span in the paragraph text.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub name: String,
+    pub side: Side,
+    /// Congress number, when the name carries one ("Fourteenth").
+    pub ordinal: Option<u32>,
+}
+
+const CONNECTORS: [&str; 10] = [
+    "of", "on", "for", "to", "and", "against", "in", "a", "de", "des",
+];
+const SPLIT_STARTERS: [&str; 15] = [
+    "United",
+    "General",
+    "Economic",
+    "Human",
+    "Security",
+    "Secretary-General",
+    "Commission",
+    "Council",
+    "Assembly",
+    "Congress",
+    "Executive",
+    "Expert",
+    "Working",
+    "Secretariat",
+    "Special",
+];
+
+fn words(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        let w = c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
+        match (w, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn only_space(text: &str, a: usize, b: usize) -> bool {
+    text.get(a..b).is_some_and(|g| g == " ")
+}
+
+/// Finds every actor mention in `text`, resolving short forms through `ctx` and feeding each
+/// full name back into it, in reading order.
+pub fn scan(text: &str, ctx: &mut Context) -> Vec<Mention> {
+    let ws = words(text);
+    let mut out = Vec::new();
+    let mut i = 0usize;
+    while i < ws.len() {
+        let Some(&(s, e)) = ws.get(i) else { break };
+        let w = text.get(s..e).unwrap_or("");
+        if !is_cap(w) {
+            i += 1;
+            continue;
+        }
+        // grow a chain of capitalised words joined by single spaces and connectors
+        let mut last = i;
+        let mut j = i + 1;
+        while let Some(&(_, pe)) = ws.get(last) {
+            let mut k = j;
+            let mut conn = 0usize;
+            let mut prev_end = pe;
+            while let Some(&(cs, ce)) = ws.get(k) {
+                let cw = text.get(cs..ce).unwrap_or("");
+                if !only_space(text, prev_end, cs) || is_cap(cw) {
+                    break;
+                }
+                let ok = match conn {
+                    0 => CONNECTORS.contains(&cw),
+                    1 => {
+                        matches!(cw, "the" | "a")
+                            && k > 0
+                            && ws
+                                .get(k - 1)
+                                .and_then(|&(a, b)| text.get(a..b))
+                                .is_some_and(|p| p != "and" && p != "a")
+                    }
+                    _ => false,
+                };
+                if !ok {
+                    break;
+                }
+                conn += 1;
+                prev_end = ce;
+                k += 1;
+            }
+            let Some(&(ns, ne)) = ws.get(k) else { break };
+            let nw = text.get(ns..ne).unwrap_or("");
+            if !only_space(text, prev_end, ns) || !is_cap(nw) {
+                break;
+            }
+            if conn > 0 && (SPLIT_STARTERS.contains(&nw) || parse_ordinal(nw).is_some()) {
+                let first_conn = ws.get(j).and_then(|&(a, b)| text.get(a..b)).unwrap_or("");
+                if first_conn != "of" {
+                    break;
+                }
+            }
+            last = k;
+            j = k + 1;
+        }
+        // drop sentence-initial verbs and participles ("Requests", "Recalling", "The")
+        let mut first = i;
+        while first < last {
+            let fw = ws
+                .get(first)
+                .and_then(|&(a, b)| text.get(a..b))
+                .unwrap_or("");
+            if is_leading_noise(fw) {
+                first += 1;
+            } else {
+                break;
+            }
+        }
+        let (cs, _) = ws.get(first).copied().unwrap_or((s, e));
+        let (_, ce) = ws.get(last).copied().unwrap_or((s, e));
+        let chain = text.get(cs..ce).unwrap_or("");
+        if let Some(m) = classify(chain, cs, ce, ctx) {
+            out.push(m);
+        }
+        i = last + 1;
+    }
+    if let Some(p) = text.find("United Nations Educational, Scientific and Cultural Organization") {
+        out.push(Mention {
+            start: p,
+            end: p + 63,
+            name: "United Nations Educational, Scientific and Cultural Organization".into(),
+            side: Side::Secretariat,
+            ordinal: None,
+        });
+        out.sort_by_key(|m| m.start);
+    }
+    out
+}
+
+fn is_leading_noise(w: &str) -> bool {
+    let l = w.to_lowercase();
+    if matches!(
+        l.as_str(),
+        "the" | "we" | "also" | "further" | "in" | "as" | "with" | "by" | "at" | "and"
+    ) {
+        return true;
+    }
+    if super::verbs::is_operative_word(&l) {
+        return true;
+    }
+    (l.ends_with("ing") && !matches!(l.as_str(), "working" | "standing" | "training"))
+        || (l.ends_with("ed") && !matches!(l.as_str(), "united" | "red" | "least-developed"))
+}
+
+fn classify(chain: &str, start: usize, end: usize, ctx: &mut Context) -> Option<Mention> {
+    let mk = |name: String, side: Side, ordinal: Option<u32>| Mention {
+        start,
+        end,
+        name,
+        side,
+        ordinal,
+    };
+    let first = chain.split(' ').next().unwrap_or("");
+    let ordinal = parse_ordinal(first);
+    let rest_after_ord = if ordinal.is_some() {
+        chain.get(first.len()..).unwrap_or("").trim_start()
+    } else {
+        chain
+    };
+    if let (Some(n), true) = (
+        ordinal,
+        rest_after_ord == "Congress" || rest_after_ord.starts_with("United Nations Congress on"),
+    ) {
+        let name = if rest_after_ord == "Congress" {
+            ctx.congress_name(n)
+        } else {
+            chain.to_string()
+        };
+        ctx.observe(Head::Congress, &name);
+        return Some(mk(name, Side::Intergov, Some(n)));
+    }
+    if let Some(head) = short_head(chain) {
+        let (name, side, ord) = ctx.resolve(head)?;
+        return Some(mk(name, side, ord));
+    }
+    let (name, side) = full_name(chain)?;
+    if let Some(h) = head_of(&name) {
+        ctx.observe(h, &name);
+    }
+    let ord = if name.contains(" Congress") {
+        name.split(' ').next().and_then(parse_ordinal)
+    } else {
+        None
+    };
+    Some(mk(name, side, ord))
+}
+
+fn short_head(chain: &str) -> Option<Head> {
+    Some(match chain {
+        "Commission" => Head::Commission,
+        "Council" => Head::Council,
+        "Office" => Head::Office,
+        "Congress" => Head::Congress,
+        "Expert Group" => Head::ExpertGroup,
+        "Working Group" => Head::WorkingGroup,
+        "Executive Director" => Head::ExecutiveDirector,
+        "Special Rapporteur" => Head::SpecialRapporteur,
+        "Conference" => Head::Conference,
+        "Committee" => Head::Committee,
+        "Board" => Head::Board,
+        "High Commissioner" => Head::HighCommissioner,
+        _ => return None,
+    })
+}
+
+/// The short form that later refers back to a full name.
+pub fn head_of(name: &str) -> Option<Head> {
+    let h = if name.starts_with("Executive Director") {
+        Head::ExecutiveDirector
+    } else if name.starts_with("Special Rapporteur") {
+        Head::SpecialRapporteur
+    } else if name.contains("High Commissioner") && !name.starts_with("Office") {
+        Head::HighCommissioner
+    } else if name.starts_with("Office") || name.starts_with("United Nations Office") {
+        Head::Office
+    } else if name.starts_with("Commission") || name.ends_with("Commission") {
+        Head::Commission
+    } else if name.ends_with("Council") {
+        Head::Council
+    } else if name.contains("Congress") {
+        Head::Congress
+    } else if name.contains("Expert Group") {
+        Head::ExpertGroup
+    } else if name.contains("Working Group") {
+        Head::WorkingGroup
+    } else if name.starts_with("Conference") {
+        Head::Conference
+    } else if name.starts_with("Committee") || name.ends_with("Committee") {
+        Head::Committee
+    } else if name.ends_with("Board") {
+        Head::Board
+    } else {
+        return None;
+    };
+    Some(h)
+}
+
+/// Canonical name and side of a full chain, or `None` for anything that is not a UN actor
+/// (Member States, treaties, programmes, outside organisations).
+pub fn full_name(chain: &str) -> Option<(String, Side)> {
+    super::names::full_name(chain)
+}

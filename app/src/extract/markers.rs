@@ -1,0 +1,234 @@
+//! Footnote markers that lost their superscript in the export ("the Convention on the Rights
+//! of the Child, 9 in which"). They must go, but real numbers ("resolution 73/24", "Goals 4, 5
+//! and 16", "of 37 countries") must stay, so a number only counts as a marker when nothing
+//! around it reads like a quantity or a reference.
+
+const STOP_WORDS: [&str; 64] = [
+    "resolution",
+    "resolutions",
+    "decision",
+    "decisions",
+    "paragraph",
+    "paragraphs",
+    "para",
+    "paras",
+    "article",
+    "articles",
+    "art",
+    "rule",
+    "rules",
+    "principle",
+    "principles",
+    "goal",
+    "goals",
+    "target",
+    "targets",
+    "vol",
+    "vols",
+    "no",
+    "nos",
+    "chapter",
+    "chapters",
+    "chap",
+    "section",
+    "sections",
+    "sect",
+    "annex",
+    "item",
+    "items",
+    "part",
+    "parts",
+    "page",
+    "pages",
+    "p",
+    "pp",
+    "of",
+    "and",
+    "or",
+    "to",
+    "from",
+    "the",
+    "by",
+    "in",
+    "at",
+    "on",
+    "with",
+    "than",
+    "about",
+    "over",
+    "under",
+    "between",
+    "for",
+    "all",
+    "its",
+    "their",
+    "some",
+    "least",
+    "nearly",
+    "almost",
+    "approximately",
+    "session",
+];
+
+const STOP_WORDS_2: [&str; 22] = [
+    "meeting",
+    "meetings",
+    "phase",
+    "stage",
+    "table",
+    "figure",
+    "footnote",
+    "note",
+    "level",
+    "category",
+    "group",
+    "protocol",
+    "recommendation",
+    "recommendations",
+    "option",
+    "step",
+    "annexes",
+    "these",
+    "those",
+    "only",
+    "every",
+    "each",
+];
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Removes plain-digit footnote markers (1 to 3 digits after a word or closing punctuation).
+pub fn remove_plain_markers(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0usize;
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let b = bytes.get(i).copied().unwrap_or(0);
+        if b.is_ascii_digit() && i > 0 && bytes.get(i - 1) == Some(&b' ') {
+            let mut j = i;
+            while j < bytes.len() && bytes.get(j).is_some_and(|c| c.is_ascii_digit()) {
+                j += 1;
+            }
+            if j - i <= 3 && is_marker(text, i, j) {
+                out.push_str(text.get(last..i - 1).unwrap_or(""));
+                last = j;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    out.push_str(text.get(last..).unwrap_or(""));
+    out
+}
+
+fn is_marker(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start.saturating_sub(1)).unwrap_or("");
+    let after = text.get(end..).unwrap_or("");
+    let prev_char = before.chars().next_back();
+    if !prev_char
+        .is_some_and(|c| c.is_alphabetic() || matches!(c, ',' | ';' | ')' | '"' | '”' | '’' | '\''))
+    {
+        return false;
+    }
+    let mut next = after.chars();
+    match next.next() {
+        None => {}
+        Some(' ' | ',' | ';' | ':' | ')') => {}
+        Some('.') if next.next().is_some_and(|c| !c.is_whitespace()) => {
+            return false;
+        }
+        Some(_) => return false,
+    }
+    let prev_word = before
+        .trim_end_matches([',', ';', ')', '"', '”', '’', '\''])
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.')
+        .to_lowercase();
+    if prev_word.is_empty() || prev_word.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    if STOP_WORDS.contains(&prev_word.as_str()) || STOP_WORDS_2.contains(&prev_word.as_str()) {
+        return false;
+    }
+    if MONTHS.contains(&prev_word.as_str()) {
+        return false;
+    }
+    let next_word = after
+        .trim_start_matches([' ', ',', ';', ':'])
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if MONTHS.contains(&next_word.as_str())
+        || matches!(
+            next_word.as_str(),
+            "per"
+                | "percent"
+                | "years"
+                | "year"
+                | "days"
+                | "months"
+                | "countries"
+                | "states"
+                | "members"
+                | "member"
+                | "and"
+                | "or"
+                | "to"
+        )
+    {
+        return false;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::remove_plain_markers as r;
+
+    #[test]
+    fn markers_removed() {
+        assert_eq!(
+            r("the Rights of the Child, 9 in which"),
+            "the Rights of the Child, in which"
+        );
+        assert_eq!(
+            r("Sustainable Development 15 through sports"),
+            "Sustainable Development through sports"
+        );
+        assert_eq!(r("related to terrorism, 41"), "related to terrorism,");
+    }
+
+    #[test]
+    fn numbers_kept() {
+        for s in [
+            "resolution 73/24 of 3 December 2018",
+            "Goals 4, 5, 8, 10 and 16;",
+            "paragraphs 29 and 30 of the statement",
+            "of 37 countries",
+            "agenda item 3, entitled",
+            "vol. 1577, No. 27531.",
+            "article 2, paragraph (b), of",
+            "from 20 to 27 April 2020",
+        ] {
+            assert_eq!(r(s), s);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! Mandate Tracker's shared crate: domain types, the extractor, server functions and pages.
+//!
+//! Compiled twice: with `ssr` into the server binary, with `hydrate` into the browser bundle.
+//! Server-only code (queries) sits behind `#[cfg(feature = "ssr")]`.
+
+pub mod api;
+pub mod components;
+#[cfg(feature = "ssr")]
+pub mod db;
+pub mod error;
+pub mod extract;
+pub mod model;
+pub mod pages;
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::{
+    SsrMode, StaticSegment,
+    components::{Route, Router, Routes},
+};
+
+/// The name under which the browser bundle is served (`/pkg/NAME.js`, `/pkg/NAME.wasm`).
+/// The build scripts and the server's `LeptosOptions` use this same constant.
+pub const OUTPUT_NAME: &str = "mandate-tracker";
+
+/// The HTML document around [`App`]; rendered only on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The application: layout and routes, shared by server rendering and hydration.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="main-css" href="/main.css" />
+        <Title text="Mandate Tracker" />
+        <Router>
+            <header class="site-header">
+                <a href="/" class="brand">
+                    "Mandate Tracker"
+                </a>
+            </header>
+            <main>
+                <Routes fallback=pages::not_found::NotFoundPage>
+                    // Async: the whole page is rendered before it is sent, so it works
+                    // without JavaScript (out-of-order streaming needs a script to place chunks).
+                    <Route
+                        path=StaticSegment("")
+                        view=pages::resolutions::ResolutionsPage
+                        ssr=SsrMode::Async
+                    />
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// Entry point of the browser bundle: attaches event handlers to the server-rendered HTML.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

@@ -1,0 +1,4 @@
+//! One file per page.
+
+pub mod not_found;
+pub mod resolutions;

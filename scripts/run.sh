@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# `make run`: set up what is missing, build, start the database, migrate, load the demo data, serve.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh run
+scripts/build.sh release
+
+if [ -z "${DATABASE_URL:-}" ]; then
+  DATABASE_URL=$(scripts/db.sh start)
+  echo "run: using the project-local database in .data/pg ($DATABASE_URL)" >&2
+else
+  echo "run: using DATABASE_URL from the environment" >&2
+fi
+export DATABASE_URL
+
+bin=target/release/mandate-tracker
+"$bin" migrate >/dev/null
+# Idempotent: an unchanged text is recognised by its hash and left alone.
+"$bin" import data/E-2019-30.txt --symbol E/2019/30
+# Ctrl-C stops the server; the database keeps running (`make stop`) and keeps its data.
+exec "$bin" serve --addr "${MT_ADDR:-127.0.0.1:3000}" --site-root target/site

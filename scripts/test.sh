@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# `make test`: every check and test, against real parts. Fails on the first failure.
+#  1. formatting and clippy (-D warnings) for the server (ssr) and browser (hydrate) builds
+#  2. unit, database (#[sqlx::test]) and HTTP tests, on a throwaway local PostgreSQL cluster
+#  3. browser tests in headless Chromium against the release build, JavaScript on and off
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*" >&2; }
+
+step "set-up"
+scripts/setup.sh test
+
+step "format"
+cargo fmt --all -- --check
+
+step "clippy (ssr, hydrate)"
+cargo clippy -q -p server --all-targets -- -D warnings
+cargo clippy -q -p app --all-targets --features ssr -- -D warnings
+cargo clippy -q -p app --lib --features hydrate -- -D warnings
+
+step "throwaway database cluster"
+scripts/db.sh stop test-pg 2>/dev/null || true
+rm -rf .data/test-pg
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  scripts/db.sh stop test-pg || true
+}
+trap cleanup EXIT
+DATABASE_URL=$(PG_FSYNC=off scripts/db.sh start test-pg)
+export DATABASE_URL
+echo "DATABASE_URL=$DATABASE_URL" >&2
+
+step "unit, database and HTTP tests"
+cargo test --workspace
+
+step "release build"
+scripts/build.sh release
+
+step "browser tests"
+e2e_url=${DATABASE_URL%/*}/e2e
+psql "${DATABASE_URL%/*}/postgres" -qc "create database e2e"
+DATABASE_URL=$e2e_url target/release/mandate-tracker import data/E-2019-30.txt --symbol E/2019/30
+log=.data/e2e-server.log
+DATABASE_URL=$e2e_url target/release/mandate-tracker serve --addr 127.0.0.1:0 --site-root target/site >"$log" 2>&1 &
+server_pid=$!
+base_url=""
+for _ in $(seq 1 100); do
+  base_url=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -n 1 || true)
+  [ -n "$base_url" ] && break
+  kill -0 "$server_pid" 2>/dev/null || { cat "$log" >&2; exit 1; }
+  sleep 0.1
+done
+[ -n "$base_url" ] || { echo "the server did not start" >&2; cat "$log" >&2; exit 1; }
+BASE_URL=$base_url node --test --test-reporter=spec end2end/tests/

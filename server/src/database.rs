@@ -1,0 +1,45 @@
+//! Connecting to PostgreSQL and keeping its schema current.
+
+use crate::settings::DatabaseArgs;
+use anyhow::Context;
+use sqlx::PgPool;
+use sqlx::postgres::PgPoolOptions;
+use std::time::Duration;
+
+/// The project's migrations, embedded in the binary; the one place that names the folder.
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
+
+/// Opens a pool, failing with one clear line when the database cannot be reached.
+pub async fn connect(args: &DatabaseArgs) -> anyhow::Result<PgPool> {
+    let url = args
+        .url
+        .as_deref()
+        .context("no database configured: set DATABASE_URL or pass --database-url (`make run` starts a local one)")?;
+    PgPoolOptions::new()
+        .max_connections(10)
+        .acquire_timeout(Duration::from_secs(args.connect_timeout))
+        .connect(url)
+        .await
+        .context("cannot connect to the database")
+}
+
+/// Applies pending migrations (idempotent).
+pub async fn migrate(pool: &PgPool) -> anyhow::Result<()> {
+    MIGRATOR
+        .run(pool)
+        .await
+        .context("cannot apply database migrations")
+}
+
+/// Whether every migration this binary knows has been applied successfully.
+pub async fn migrations_applied(pool: &PgPool) -> Result<bool, sqlx::Error> {
+    // sqlx's own bookkeeping table, so not checked at compile time like our queries.
+    let applied: Vec<i64> =
+        sqlx::query_scalar("select version from _sqlx_migrations where success order by version")
+            .fetch_all(pool)
+            .await?;
+    Ok(MIGRATOR
+        .iter()
+        .filter(|m| m.migration_type.is_up_migration())
+        .all(|m| applied.contains(&m.version)))
+}

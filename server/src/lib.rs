@@ -1,0 +1,103 @@
+//! The server: settings, router assembly, database start-up, command-line tools.
+//!
+//! `build` is what both `main` and the tests use, so tests run the real application on port 0.
+
+pub mod database;
+pub mod import;
+pub mod routes;
+pub mod settings;
+pub mod telemetry;
+
+use anyhow::Context;
+use settings::{DatabaseArgs, ServeArgs};
+use sqlx::PgPool;
+use tokio::net::TcpListener;
+
+/// A bound, ready-to-run application.
+pub struct Application {
+    listener: TcpListener,
+    router: axum::Router,
+    pool: PgPool,
+}
+
+impl Application {
+    /// The port actually bound (useful when asked for port 0).
+    pub fn port(&self) -> u16 {
+        self.listener.local_addr().map(|a| a.port()).unwrap_or(0)
+    }
+
+    pub fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+
+    /// Serves until SIGTERM or Ctrl-C, then finishes the requests in flight.
+    pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+            .context("server failed")
+    }
+}
+
+/// Connects, migrates, binds and assembles the router.
+pub async fn build(pool: PgPool, args: &ServeArgs) -> anyhow::Result<Application> {
+    database::migrate(&pool).await?;
+    let listener = TcpListener::bind(args.addr)
+        .await
+        .with_context(|| format!("cannot listen on {} (is the port taken?)", args.addr))?;
+    let router = routes::router(pool.clone(), args)?;
+    Ok(Application {
+        listener,
+        router,
+        pool,
+    })
+}
+
+/// `mandate-tracker serve`.
+pub async fn serve(db: DatabaseArgs, args: ServeArgs) -> anyhow::Result<()> {
+    let pool = database::connect(&db).await?;
+    let app = build(pool, &args).await?;
+    // `make run` and users look for this line.
+    println!(
+        "Mandate Tracker is serving on http://{}",
+        args_addr(&app, &args)
+    );
+    tracing::info!(port = app.port(), "listening");
+    app.run_until_stopped().await
+}
+
+fn args_addr(app: &Application, args: &ServeArgs) -> String {
+    format!("{}:{}", args.addr.ip(), app.port())
+}
+
+/// `mandate-tracker migrate`.
+pub async fn migrate_only(db: DatabaseArgs) -> anyhow::Result<()> {
+    let pool = database::connect(&db).await?;
+    database::migrate(&pool).await?;
+    println!("migrations applied");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,23 @@
+//! `mandate-tracker`: the web server and its command-line tools.
+
+use clap::Parser;
+use server::settings::{Cli, Command};
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    server::telemetry::init(&cli.log);
+    let outcome = match cli.command.unwrap_or_default() {
+        Command::Serve(args) => server::serve(cli.database, args).await,
+        Command::Migrate => server::migrate_only(cli.database).await,
+        Command::Import(args) => server::import::run(cli.database, args).await,
+    };
+    match outcome {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(err) => {
+            // One line, the whole chain of causes: "error: cannot bind 127.0.0.1:3000: Address in use".
+            eprintln!("error: {err:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

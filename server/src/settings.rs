@@ -1,0 +1,83 @@
+//! Configuration: command-line flags, each with an environment variable behind it.
+
+use clap::{Args, Parser, Subcommand};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "mandate-tracker",
+    version,
+    about = "Tracks the reporting mandates of intergovernmental bodies"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+
+    /// Log filter in `tracing` syntax, e.g. `info,server=debug`.
+    #[arg(
+        long,
+        env = "RUST_LOG",
+        default_value = "info,sqlx::postgres::notice=warn",
+        global = true
+    )]
+    pub log: String,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the web application (the default).
+    Serve(ServeArgs),
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Read UN documents and store their resolutions and paragraphs.
+    Import(ImportArgs),
+}
+
+impl Default for Command {
+    fn default() -> Self {
+        Command::Serve(ServeArgs::parse_from(["serve"]))
+    }
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DatabaseArgs {
+    /// PostgreSQL connection URL. Never logged.
+    #[arg(
+        long = "database-url",
+        env = "DATABASE_URL",
+        hide_env_values = true,
+        global = true
+    )]
+    pub url: Option<String>,
+
+    /// Seconds to wait for the database before giving up.
+    #[arg(long, env = "DB_CONNECT_TIMEOUT", default_value_t = 5, global = true)]
+    pub connect_timeout: u64,
+}
+
+#[derive(Debug, Clone, Parser)]
+pub struct ServeArgs {
+    /// Address to listen on; port 0 picks a free port.
+    #[arg(long, env = "MT_ADDR", default_value = "127.0.0.1:3000")]
+    pub addr: SocketAddr,
+
+    /// Directory holding the built site (`pkg/` bundle, CSS, static files).
+    #[arg(long, env = "MT_SITE_ROOT", default_value = "target/site")]
+    pub site_root: PathBuf,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// Plain-text files of UN documents.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+
+    /// Document symbol (e.g. `E/2019/30`); only with a single file. Without it the file name
+    /// (minus extension) is used.
+    #[arg(long)]
+    pub symbol: Option<String>,
+}
