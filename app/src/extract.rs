@@ -97,6 +97,23 @@ pub enum Action {
     Other,
 }
 
+impl Action {
+    /// The gold annotation's word for the action, also stored in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Report => "report",
+            Action::SubmitReport => "submit report",
+            Action::PrepareReport => "prepare report",
+            Action::CollectInformation => "collect information",
+            Action::ConveneMeeting => "convene meeting",
+            Action::FacilitateParticipation => "facilitate participation",
+            Action::ProvideResources => "provide resources",
+            Action::ProvideTechnicalAssistance => "provide technical assistance",
+            Action::Other => "other",
+        }
+    }
+}
+
 /// How often the task recurs, when the text says so; drives repeating deadlines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -106,6 +123,19 @@ pub enum Recurrence {
     Triennial,
     Quadrennial,
     Periodic,
+}
+
+impl Recurrence {
+    /// The spelling used in JSON and in the database's checked `recurrence` column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Recurrence::Annual => "annual",
+            Recurrence::Biennial => "biennial",
+            Recurrence::Triennial => "triennial",
+            Recurrence::Quadrennial => "quadrennial",
+            Recurrence::Periodic => "periodic",
+        }
+    }
 }
 
 /// One obligation: who must do what, and for reports, for whom and when.

@@ -1,14 +1,21 @@
-//! `mandate-tracker import`: stores documents, their resolutions and paragraphs.
+//! `mandate-tracker import` and `extract`: read UN documents, find their mandates, and (for
+//! `import`) store documents, resolutions, paragraphs, mandates and reporting obligations.
 //!
-//! Idempotent by design: a document is keyed by its symbol, and its text's SHA-256 tells
-//! whether anything changed; resolutions are keyed by (document, label).
+//! Idempotent by design: a document is keyed by its symbol and its text's SHA-256 tells whether
+//! anything changed; resolutions are keyed by (document, label), mandates by a key built from
+//! paragraph, addressee and target (see `store`).
 
-use crate::settings::{DatabaseArgs, ImportArgs};
+mod store;
+
+use crate::settings::{DatabaseArgs, ExtractArgs, ExtractFormat, ImportArgs};
 use anyhow::{Context, bail};
 use app::extract::{Extraction, MAX_INPUT_BYTES, extract};
+use indicatif::{ProgressBar, ProgressStyle};
 use sha2::{Digest, Sha256};
 use sqlx::PgPool;
 use std::path::Path;
+
+pub use store::ImportSummary;
 
 /// What an import did to one document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,6 +25,7 @@ pub enum ImportOutcome {
     Unchanged,
 }
 
+/// `mandate-tracker import FILE... [--symbol S]`.
 pub async fn run(db: DatabaseArgs, args: ImportArgs) -> anyhow::Result<()> {
     if args.symbol.is_some() && args.files.len() > 1 {
         bail!(
@@ -26,17 +34,76 @@ pub async fn run(db: DatabaseArgs, args: ImportArgs) -> anyhow::Result<()> {
     }
     let pool = crate::database::connect(&db).await?;
     crate::database::migrate(&pool).await?;
+    let progress = progress_bar(args.files.len());
+    let mut failures = 0;
     for path in &args.files {
+        progress.set_message(path.display().to_string());
         let symbol = match &args.symbol {
             Some(symbol) => symbol.clone(),
             None => symbol_from_file_name(path)?,
         };
-        let text = read_text(path)?;
-        let outcome = import_text(&pool, &symbol, &text)
-            .await
-            .with_context(|| format!("cannot import {}", path.display()))?;
-        println!("{symbol}: {outcome:?} ({})", path.display());
+        // One bad file does not stop the others; each file is its own transaction.
+        let result = match read_text(path) {
+            Ok(text) => import_text(&pool, &symbol, &text).await,
+            Err(err) => Err(err),
+        };
+        match result {
+            Ok((outcome, summary)) => progress.println(format!(
+                "{symbol}: {} ({} resolutions, {} mandates, {} reporting) from {}",
+                outcome_word(outcome),
+                summary.resolutions,
+                summary.mandates,
+                summary.obligations,
+                path.display()
+            )),
+            Err(err) => {
+                failures += 1;
+                progress.println(format!("error: {}: {err:#}", path.display()));
+            }
+        }
+        progress.inc(1);
     }
+    progress.finish_and_clear();
+    if failures > 0 {
+        bail!(
+            "{failures} of {} files could not be imported",
+            args.files.len()
+        );
+    }
+    Ok(())
+}
+
+fn outcome_word(outcome: ImportOutcome) -> &'static str {
+    match outcome {
+        ImportOutcome::Created => "imported",
+        ImportOutcome::Updated => "updated",
+        ImportOutcome::Unchanged => "unchanged",
+    }
+}
+
+/// A bar on stderr for several files; nothing for one (and nothing when stderr is not a
+/// terminal: indicatif hides itself there).
+fn progress_bar(files: usize) -> ProgressBar {
+    if files < 2 {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(files as u64);
+    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// `mandate-tracker extract FILE [--format json|table]`: no database involved.
+pub fn extract_command(args: ExtractArgs) -> anyhow::Result<()> {
+    let text = read_text(&args.file)?;
+    let extraction =
+        extract(&text).map_err(|err| anyhow::anyhow!("{}: {err}", args.file.display()))?;
+    let out = match args.format {
+        ExtractFormat::Json => serde_json::to_string_pretty(&extraction.gold_view())?,
+        ExtractFormat::Table => crate::extract_table::render(&extraction),
+    };
+    println!("{out}");
     Ok(())
 }
 
@@ -70,14 +137,18 @@ pub fn read_text(path: &Path) -> anyhow::Result<String> {
 }
 
 /// Extracts and stores one document in a single transaction.
-pub async fn import_text(pool: &PgPool, symbol: &str, text: &str) -> anyhow::Result<ImportOutcome> {
+pub async fn import_text(
+    pool: &PgPool,
+    symbol: &str,
+    text: &str,
+) -> anyhow::Result<(ImportOutcome, ImportSummary)> {
     let symbol = symbol.trim();
     if symbol.is_empty() {
         bail!("the document symbol is empty");
     }
-    let extraction = extract(text).map_err(|err| anyhow::anyhow!("{err}"))?;
+    let extraction: Extraction = extract(text).map_err(|err| anyhow::anyhow!("{err}"))?;
     let sha = hex::encode(Sha256::digest(text.as_bytes()));
-    let title = document_title(text);
+    let summary = ImportSummary::of(&extraction);
 
     let mut tx = pool.begin().await?;
     let existing = sqlx::query!(
@@ -87,12 +158,12 @@ pub async fn import_text(pool: &PgPool, symbol: &str, text: &str) -> anyhow::Res
     .fetch_optional(&mut *tx)
     .await?;
     let (document_id, outcome) = match existing {
-        Some(row) if row.source_sha256 == sha => return Ok(ImportOutcome::Unchanged),
+        Some(row) if row.source_sha256 == sha => return Ok((ImportOutcome::Unchanged, summary)),
         Some(row) => {
             sqlx::query!(
                 "update document set title = $2, source_sha256 = $3, imported_at = now() where id = $1",
                 row.id,
-                title,
+                document_title(text),
                 sha
             )
             .execute(&mut *tx)
@@ -103,7 +174,7 @@ pub async fn import_text(pool: &PgPool, symbol: &str, text: &str) -> anyhow::Res
             let id = sqlx::query_scalar!(
                 "insert into document (symbol, title, source_sha256) values ($1, $2, $3) returning id",
                 symbol,
-                title,
+                document_title(text),
                 sha
             )
             .fetch_one(&mut *tx)
@@ -111,66 +182,9 @@ pub async fn import_text(pool: &PgPool, symbol: &str, text: &str) -> anyhow::Res
             (id, ImportOutcome::Created)
         }
     };
-    store_resolutions(&mut tx, document_id, &extraction).await?;
+    store::resolutions(&mut tx, document_id, &extraction).await?;
     tx.commit().await?;
-    Ok(outcome)
-}
-
-async fn store_resolutions(
-    tx: &mut sqlx::PgConnection,
-    document_id: i64,
-    extraction: &Extraction,
-) -> anyhow::Result<()> {
-    let labels: Vec<String> = extraction
-        .resolutions
-        .iter()
-        .map(|r| r.label.clone())
-        .collect();
-    sqlx::query!(
-        "delete from resolution where document_id = $1 and label <> all($2)",
-        document_id,
-        &labels
-    )
-    .execute(&mut *tx)
-    .await?;
-    for (position, resolution) in (0i32..).zip(&extraction.resolutions) {
-        let resolution_id = sqlx::query_scalar!(
-            r#"
-            insert into resolution (document_id, position, label, title, adopting_body)
-            values ($1, $2, $3, $4, $5)
-            on conflict on constraint resolution_document_label_key
-            do update set position = excluded.position, title = excluded.title,
-                          adopting_body = excluded.adopting_body
-            returning id
-            "#,
-            document_id,
-            position,
-            resolution.label,
-            resolution.title,
-            resolution.adopting_body
-        )
-        .fetch_one(&mut *tx)
-        .await?;
-        sqlx::query!(
-            "delete from paragraph where resolution_id = $1",
-            resolution_id
-        )
-        .execute(&mut *tx)
-        .await?;
-        for (index, paragraph) in (0i32..).zip(&resolution.paragraphs) {
-            sqlx::query!(
-                "insert into paragraph (resolution_id, position, kind, number, text) values ($1, $2, $3, $4, $5)",
-                resolution_id,
-                index,
-                paragraph.kind.as_str(),
-                paragraph.number,
-                paragraph.text
-            )
-            .execute(&mut *tx)
-            .await?;
-        }
-    }
-    Ok(())
+    Ok((outcome, summary))
 }
 
 /// The report's own title line ("Report on the twenty-eighth session ..."), else its first line.

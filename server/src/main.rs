@@ -11,6 +11,7 @@ async fn main() -> std::process::ExitCode {
         Command::Serve(args) => server::serve(cli.database, args).await,
         Command::Migrate => server::migrate_only(cli.database).await,
         Command::Import(args) => server::import::run(cli.database, args).await,
+        Command::Extract(args) => server::import::extract_command(args),
     };
     match outcome {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -1,6 +1,6 @@
 //! Configuration: command-line flags, each with an environment variable behind it.
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -33,8 +33,10 @@ pub enum Command {
     Serve(ServeArgs),
     /// Apply pending database migrations and exit.
     Migrate,
-    /// Read UN documents and store their resolutions and paragraphs.
+    /// Read UN documents and store their resolutions, paragraphs, mandates and obligations.
     Import(ImportArgs),
+    /// Print the mandates found in a UN document (no database needed).
+    Extract(ExtractArgs),
 }
 
 impl Default for Command {
@@ -80,4 +82,20 @@ pub struct ImportArgs {
     /// (minus extension) is used.
     #[arg(long)]
     pub symbol: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExtractArgs {
+    /// A plain-text UN document (a session report or a single resolution).
+    pub file: PathBuf,
+
+    /// `json` uses exactly the keys of the hand annotation (seed-gold.json); `table` is for people.
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
+    pub format: ExtractFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    Json,
+    Table,
 }

@@ -1,5 +1,5 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-//! `mandate-tracker import` against a real database: idempotence and updates.
+//! `mandate-tracker import` against a real database: idempotence, revisions, bad input.
 
 use server::database::MIGRATOR;
 use server::import::{ImportOutcome, import_text};
@@ -7,57 +7,104 @@ use sqlx::PgPool;
 
 const SEED: &str = include_str!("../../data/E-2019-30.txt");
 
-async fn counts(pool: &PgPool) -> (i64, i64, i64) {
-    sqlx::query_as::<_, (i64, i64, i64)>(
+/// (documents, resolutions, paragraphs, mandates, obligations)
+async fn counts(pool: &PgPool) -> (i64, i64, i64, i64, i64) {
+    sqlx::query_as(
         "select (select count(*) from document), (select count(*) from resolution), \
-         (select count(*) from paragraph)",
+         (select count(*) from paragraph), (select count(*) from mandate), \
+         (select count(*) from obligation)",
     )
     .fetch_one(pool)
     .await
     .unwrap()
 }
 
+async fn import(pool: &PgPool, text: &str) -> ImportOutcome {
+    import_text(pool, "E/2019/30", text).await.unwrap().0
+}
+
 #[sqlx::test(migrator = "MIGRATOR")]
 async fn importing_the_same_text_twice_changes_nothing(pool: PgPool) {
-    assert_eq!(
-        import_text(&pool, "E/2019/30", SEED).await.unwrap(),
-        ImportOutcome::Created
-    );
+    assert_eq!(import(&pool, SEED).await, ImportOutcome::Created);
     let first = counts(&pool).await;
-    assert_eq!(first.0, 1);
-    assert_eq!(first.1, 14);
+    assert_eq!((first.0, first.1), (1, 14));
     assert!(first.2 > 100, "{first:?}");
-
     assert_eq!(
-        import_text(&pool, "E/2019/30", SEED).await.unwrap(),
-        ImportOutcome::Unchanged
+        (first.3, first.4),
+        (63, 15),
+        "mandates and reporting obligations"
     );
+
+    assert_eq!(import(&pool, SEED).await, ImportOutcome::Unchanged);
     assert_eq!(counts(&pool).await, first);
 }
 
 #[sqlx::test(migrator = "MIGRATOR")]
-async fn a_revised_text_updates_in_place_without_duplicating(pool: PgPool) {
-    import_text(&pool, "E/2019/30", SEED).await.unwrap();
+async fn every_mandate_links_to_its_source_paragraph(pool: PgPool) {
+    import(&pool, SEED).await;
+    let unlinked: i64 = sqlx::query_scalar(
+        "select count(*) from mandate m left join paragraph p on p.id = m.paragraph_id \
+          where p.id is null or strpos(p.text, m.quote) = 0",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(unlinked, 0, "each quote is found in its linked paragraph");
+
+    let due_at_ccpcj_29: i64 = sqlx::query_scalar(
+        "select count(*) from obligation \
+          where target_body = 'Commission on Crime Prevention and Criminal Justice' \
+            and target_session = 29",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(due_at_ccpcj_29, 4);
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn a_revised_text_updates_in_place_and_retires_what_it_dropped(pool: PgPool) {
+    import(&pool, SEED).await;
     let ids_before: Vec<i64> = sqlx::query_scalar("select id from resolution order by id")
         .fetch_all(&pool)
         .await
         .unwrap();
+    let obligation_ids_before: Vec<i64> =
+        sqlx::query_scalar("select id from obligation order by id")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
 
-    let revised = SEED.replacen(
-        "Integrating sport into youth crime prevention and criminal justice strategies\n",
-        "Integrating sport into youth crime prevention strategies (revised)\n",
-        2,
-    );
-    assert_ne!(revised, SEED);
-    assert_eq!(
-        import_text(&pool, "E/2019/30", &revised).await.unwrap(),
-        ImportOutcome::Updated
-    );
+    // Retitle one resolution, reword one mandate, and drop the whole of Resolution 28/2.
+    let start = SEED.find("Resolution 28/2\n").unwrap();
+    let end = SEED.find("Resolution 28/3\n").unwrap();
+    let revised = format!("{}{}", &SEED[..start], &SEED[end..])
+        .replacen(
+            "Integrating sport into youth crime prevention and criminal justice strategies\n",
+            "Integrating sport into youth crime prevention strategies (revised)\n",
+            2,
+        )
+        .replacen(
+            "to convene an expert group meeting",
+            "to convene an expert meeting",
+            1,
+        );
+    assert_eq!(import(&pool, &revised).await, ImportOutcome::Updated);
+
     let ids_after: Vec<i64> = sqlx::query_scalar("select id from resolution order by id")
         .fetch_all(&pool)
         .await
         .unwrap();
-    assert_eq!(ids_before, ids_after, "resolutions keep their identity");
+    assert_eq!(
+        ids_before, ids_after,
+        "no resolution is deleted or duplicated"
+    );
+    let retired: Vec<String> =
+        sqlx::query_scalar("select label from resolution where retired_at is not null")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(retired, ["D. Resolution 28/2"]);
     let title: String =
         sqlx::query_scalar("select title from resolution where label = 'A. Draft resolution I'")
             .fetch_one(&pool)
@@ -67,6 +114,41 @@ async fn a_revised_text_updates_in_place_without_duplicating(pool: PgPool) {
         title,
         "Integrating sport into youth crime prevention strategies (revised)"
     );
+
+    let (total, live): (i64, i64) =
+        sqlx::query_as("select count(*), count(*) filter (where retired_at is null) from mandate")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        (total, live),
+        (63, 62),
+        "28/2's mandate is retired, not deleted"
+    );
+    let reworded: i64 = sqlx::query_scalar(
+        "select count(*) from mandate where quote like '%convene an expert meeting%'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(reworded, 1, "the reworded mandate is updated in place");
+    let obligation_ids_after: Vec<i64> =
+        sqlx::query_scalar("select id from obligation order by id")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(obligation_ids_before, obligation_ids_after);
+
+    // Re-importing the original revives what was retired.
+    assert_eq!(import(&pool, SEED).await, ImportOutcome::Updated);
+    let retired: i64 = sqlx::query_scalar(
+        "select (select count(*) from resolution where retired_at is not null) \
+              + (select count(*) from mandate where retired_at is not null)",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(retired, 0);
 }
 
 #[sqlx::test(migrator = "MIGRATOR")]
@@ -75,7 +157,7 @@ async fn text_without_resolutions_is_refused_and_stores_nothing(pool: PgPool) {
         .await
         .unwrap_err();
     assert!(err.to_string().contains("no resolution"), "{err}");
-    assert_eq!(counts(&pool).await, (0, 0, 0));
+    assert_eq!(counts(&pool).await, (0, 0, 0, 0, 0));
 }
 
 #[test]

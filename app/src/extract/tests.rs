@@ -210,3 +210,34 @@ fn other_patterns() -> Box<[bool]> {
     let t = "Draft resolution I\n\nTitle\n\nThe General Assembly,\n\n1. Requests the Secretary-General to act.\n";
     Box::new([extract(t).is_ok_and(|x| x.resolutions[0].label == "Draft resolution I")])
 }
+
+#[test]
+fn stored_spellings_match_the_json_spellings() {
+    let actions = [
+        Action::Report,
+        Action::SubmitReport,
+        Action::PrepareReport,
+        Action::CollectInformation,
+        Action::ConveneMeeting,
+        Action::FacilitateParticipation,
+        Action::ProvideResources,
+        Action::ProvideTechnicalAssistance,
+        Action::Other,
+    ];
+    for action in actions {
+        assert_eq!(serde_json::to_value(action).unwrap(), action.as_str());
+    }
+    let recurrences = [
+        Recurrence::Annual,
+        Recurrence::Biennial,
+        Recurrence::Triennial,
+        Recurrence::Quadrennial,
+        Recurrence::Periodic,
+    ];
+    for recurrence in recurrences {
+        assert_eq!(
+            serde_json::to_value(recurrence).unwrap(),
+            recurrence.as_str()
+        );
+    }
+}
