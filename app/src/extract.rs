@@ -114,29 +114,9 @@ impl Action {
     }
 }
 
-/// How often the task recurs, when the text says so; drives repeating deadlines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Recurrence {
-    Annual,
-    Biennial,
-    Triennial,
-    Quadrennial,
-    Periodic,
-}
-
-impl Recurrence {
-    /// The spelling used in JSON and in the database's checked `recurrence` column.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Recurrence::Annual => "annual",
-            Recurrence::Biennial => "biennial",
-            Recurrence::Triennial => "triennial",
-            Recurrence::Quadrennial => "quadrennial",
-            Recurrence::Periodic => "periodic",
-        }
-    }
-}
+/// How often the task recurs, when the text says so; drives repeating deadlines. One type for
+/// the extractor and the obligation workflow.
+pub use crate::domain::Recurrence;
 
 /// One obligation: who must do what, and for reports, for whom and when.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

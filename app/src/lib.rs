@@ -7,6 +7,7 @@ pub mod api;
 pub mod components;
 #[cfg(feature = "ssr")]
 pub mod db;
+pub mod domain;
 pub mod error;
 pub mod extract;
 pub mod model;

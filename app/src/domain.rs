@@ -1,0 +1,26 @@
+//! The Mandate Tracker's domain rules, free of I/O so the server and the browser share them.
+//!
+//! - [`status`]: the obligation status vocabulary and its one transition function;
+//! - [`symbol`]: UN document symbols, parsed once at the boundary;
+//! - [`calendar`]: deadlines derived from session dates (never stored), and urgency;
+//! - [`recurrence`]: when a recurring report is next due, and when to create it.
+//!
+//! Nothing here reads the clock: functions that depend on the date take `today`, so deadline
+//! logic is testable and behaves the same on the server and in the browser.
+
+pub mod calendar;
+pub mod recurrence;
+pub mod status;
+pub mod symbol;
+
+pub use calendar::{
+    DEFAULT_WINDOW_DAYS, Deadlines, LeadTimes, SessionDates, Urgency, deadlines, urgency,
+};
+pub use recurrence::{
+    Recurrence, SessionCadence, next_occurrence_session, next_session_number, should_spawn_next,
+    spawns_next,
+};
+pub use status::{
+    ObligationKind, ParseEnumError, Status, StatusChange, TransitionError, allowed_next, transition,
+};
+pub use symbol::{DocumentSymbol, MAX_SYMBOL_LEN, SymbolError};

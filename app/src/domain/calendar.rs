@@ -1,0 +1,152 @@
+//! Deadlines derived from session dates, and how urgent an obligation is today.
+//!
+//! Nothing here is stored: deadlines are computed from the session's current dates each
+//! time, so when a session is postponed every deadline that depends on it moves with it.
+
+#[cfg(test)]
+mod tests;
+
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::status::Status;
+
+/// How many days before the submission deadline an open obligation counts as at risk, unless
+/// a body's settings say otherwise.
+pub const DEFAULT_WINDOW_DAYS: i64 = 21;
+
+/// The real dates of one session of a body, as announced (never computed from rules, because
+/// bodies move their openings).
+///
+/// Both dates may be unknown: a session is often named in a resolution years before it is
+/// scheduled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SessionDates {
+    pub opening: Option<NaiveDate>,
+    pub closing: Option<NaiveDate>,
+}
+
+impl SessionDates {
+    /// A session with both dates known.
+    pub fn new(opening: NaiveDate, closing: NaiveDate) -> Self {
+        Self {
+            opening: Some(opening),
+            closing: Some(closing),
+        }
+    }
+
+    /// False when the session would close before it opens, which forms should refuse.
+    pub fn is_consistent(&self) -> bool {
+        match (self.opening, self.closing) {
+            (Some(opening), Some(closing)) => opening <= closing,
+            _ => true,
+        }
+    }
+}
+
+/// Documentation lead times of a body, in weeks before a session opens.
+///
+/// Defaults follow the UN rules: pre-session documents go to the documents service about
+/// ten weeks before the opening (for slotting and translation) and must be issued in all
+/// languages six weeks before (the six-week rule).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeadTimes {
+    pub submission_weeks: u32,
+    pub issuance_weeks: u32,
+}
+
+impl Default for LeadTimes {
+    fn default() -> Self {
+        Self {
+            submission_weeks: 10,
+            issuance_weeks: 6,
+        }
+    }
+}
+
+/// The dates a report works towards for one session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deadlines {
+    pub session_opens: NaiveDate,
+    /// Last day to hand the document to the documents service.
+    pub submission: NaiveDate,
+    /// Last day for the document to be out in all languages.
+    pub issuance: NaiveDate,
+}
+
+/// Derives a session's deadlines from its opening date.
+///
+/// `None` when the opening date is unknown (nothing can be computed yet) or when the lead
+/// times are so large that the date would fall outside chrono's range.
+pub fn deadlines(session: &SessionDates, lead: &LeadTimes) -> Option<Deadlines> {
+    let session_opens = session.opening?;
+    Some(Deadlines {
+        session_opens,
+        submission: weeks_before(session_opens, lead.submission_weeks)?,
+        issuance: weeks_before(session_opens, lead.issuance_weeks)?,
+    })
+}
+
+fn weeks_before(date: NaiveDate, weeks: u32) -> Option<NaiveDate> {
+    date.checked_sub_days(Days::new(u64::from(weeks) * 7))
+}
+
+/// How pressing an obligation is today, for badges, sorting and alerts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Urgency {
+    /// No submission deadline applies: the session has no opening date yet, or the obligation
+    /// is an ongoing activity.
+    NoDate,
+    /// Nothing is owed against the deadline any more (submitted or later, or closed).
+    Done,
+    /// Not submitted and the submission deadline has passed, `days` days ago (at least 1).
+    Overdue { days: i64 },
+    /// Not submitted and the submission deadline is `days_left` days away, within the window
+    /// (0 = due today).
+    AtRisk { days_left: i64 },
+    /// Not submitted, with more than the window left.
+    OnTrack { days_left: i64 },
+}
+
+/// Judges `status` against the submission deadline on `today`.
+///
+/// Rules, chosen so that a badge never flips on the wrong day:
+/// - Only statuses that still await submission (`pending`, `in_preparation`, `deferred`) are
+///   judged. A deferred obligation is judged like a pending one: the caller passes the
+///   deadlines of its *new* session.
+/// - `submitted`, `issued`, `considered`, `merged`, `withdrawn`, `completed`,
+///   `discontinued` are [`Urgency::Done`]: the submission deadline no longer concerns them
+///   (issuance is the documents service's clock).
+/// - `ongoing` activities are [`Urgency::NoDate`] even when deadlines are given: an activity
+///   delivers no pre-session document; if it must be reported on, that report is its own
+///   obligation with its own deadline.
+/// - `days_left` = submission deadline − today, in days. The deadline day itself is still
+///   in time: due *on* the deadline is `AtRisk { days_left: 0 }`, the day after is
+///   `Overdue { days: 1 }`.
+/// - At risk when `0 <= days_left <= window_days` (both ends inclusive); on track from
+///   `window_days + 1`. A negative window is treated as 0.
+pub fn urgency(
+    status: Status,
+    deadlines: Option<&Deadlines>,
+    today: NaiveDate,
+    window_days: i64,
+) -> Urgency {
+    if status == Status::Ongoing {
+        return Urgency::NoDate;
+    }
+    if !status.awaits_submission() {
+        return Urgency::Done;
+    }
+    let Some(deadlines) = deadlines else {
+        return Urgency::NoDate;
+    };
+    let days_left = (deadlines.submission - today).num_days();
+    if days_left < 0 {
+        Urgency::Overdue { days: -days_left }
+    } else if days_left <= window_days.max(0) {
+        Urgency::AtRisk { days_left }
+    } else {
+        Urgency::OnTrack { days_left }
+    }
+}
