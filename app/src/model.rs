@@ -11,6 +11,8 @@ pub struct ResolutionSummary {
     pub title: String,
     pub adopting_body: Option<String>,
     pub operative_paragraphs: i64,
+    pub mandates: i64,
+    pub reporting_mandates: i64,
 }
 
 impl ResolutionSummary {
@@ -44,6 +46,8 @@ mod tests {
             title: "Promoting technical assistance to combat cybercrime".into(),
             adopting_body: Some("General Assembly".into()),
             operative_paragraphs: 11,
+            mandates: 6,
+            reporting_mandates: 2,
         }
     }
 

@@ -59,6 +59,11 @@ async fn front_page_lists_the_seed_resolutions_and_filters_by_query(pool: PgPool
         .unwrap();
     assert_eq!(row_count(&filtered), 1);
     assert!(filtered.contains("D. Resolution 28/3"));
+    // 17 operative paragraphs, 4 mandates, one of them reporting (gold annotation).
+    assert!(
+        filtered.contains(r#"<td class="num">17</td><td class="num">4</td><td class="num">1</td>"#),
+        "{filtered}"
+    );
     assert!(filtered.contains(r#"value="WILDLIFE""#));
 }
 

@@ -33,6 +33,8 @@ pub fn ResolutionTable(rows: Vec<ResolutionSummary>, filter: ReadSignal<String>)
                     <th scope="col">"Title"</th>
                     <th scope="col">"Adopting body"</th>
                     <th scope="col" class="num">"Operative paragraphs"</th>
+                    <th scope="col" class="num">"Mandates"</th>
+                    <th scope="col" class="num">"Reporting"</th>
                 </tr>
             </thead>
             <tbody>
@@ -43,6 +45,8 @@ pub fn ResolutionTable(rows: Vec<ResolutionSummary>, filter: ReadSignal<String>)
                         <td>{row.title}</td>
                         <td>{row.adopting_body.unwrap_or_else(|| "—".to_string())}</td>
                         <td class="num">{row.operative_paragraphs}</td>
+                        <td class="num">{row.mandates}</td>
+                        <td class="num">{row.reporting_mandates}</td>
                     </tr>
                 </For>
             </tbody>
