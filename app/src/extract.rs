@@ -19,6 +19,7 @@ mod markers;
 mod names;
 pub mod ordinal;
 mod target;
+mod text;
 mod verbs;
 
 /// Largest input accepted (24 MiB); a session report is well under 1 MB, so anything beyond

@@ -1,9 +1,16 @@
 //! Removal of PDF-export noise, so that paragraph text (and the quotes cut from it) reads as
 //! the resolution was drafted: no page furniture, footnotes, italics markers or entities.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+mod paragraph;
+
+pub use paragraph::{finish_paragraph, join_continuation};
+
+use super::text::any_byte;
 
 static INLINE_MARKUP: LazyLock<Option<Regex>> = LazyLock::new(|| {
     super::re(r"\$\^\{[^$]{0,24}\$|\^\{[^}]{0,12}\}|<sup>[^<]{0,12}</sup>|\[\^\d{1,3}\]")
@@ -34,53 +41,106 @@ fn is_superscript_digit(c: char) -> bool {
     )
 }
 
+/// Whether `c` is dropped or rewritten by [`clean_line`].
+fn is_special(c: char) -> bool {
+    c.is_control()
+        || is_superscript_digit(c)
+        || matches!(
+            c,
+            '*' | '&'
+                | '$'
+                | '^'
+                | '<'
+                | '['
+                | '\u{00A0}'
+                | '\u{2007}'
+                | '\u{202F}'
+                | '\u{00AD}'
+                | '\u{200B}'
+                | '\u{FEFF}'
+        )
+}
+
+/// Whether [`clean_line`] has anything to do. One pass over the bytes: most lines are plain
+/// ASCII and are then returned as a slice. A lone DEL (0x7F) does not count on its own; this
+/// has always been so and is kept so that stored texts do not change.
+fn needs_cleaning(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let suspicious = |b: u8| {
+        // b < 0x20 or b >= 0x7F, in one compare
+        (b.wrapping_sub(0x20) >= 0x5F)
+            | (b == b'*')
+            | (b == b'&')
+            | (b == b'$')
+            | (b == b'^')
+            | (b == b'<')
+            | (b == b'[')
+    };
+    if !any_byte(bytes, suspicious) {
+        return false;
+    }
+    let (mut non_ascii, mut del) = (false, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        if b < 0x80 {
+            if b < 0x20 || matches!(b, b'*' | b'&' | b'$' | b'^' | b'<' | b'[') {
+                return true;
+            }
+            del |= b == 0x7F;
+        } else {
+            non_ascii = true;
+            // Only these lead bytes start a special non-ASCII character (C1 controls and
+            // U+00A0..U+00B9, U+2007..U+2079, U+FEFF).
+            if matches!(b, 0xC2 | 0xE2 | 0xEF)
+                && line
+                    .get(i..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(is_special)
+            {
+                return true;
+            }
+        }
+        if del && non_ascii {
+            return true;
+        }
+    }
+    false
+}
+
 /// Inline cleanup of one physical line: entities decoded, italics/superscript markers and
 /// leading bullets dropped, odd spaces normalised. Structure detection runs on the result.
-pub fn clean_line(line: &str) -> String {
-    if !line
-        .bytes()
-        .any(|b| !(0x20..0x80).contains(&b) || matches!(b, b'*' | b'&' | b'$' | b'^' | b'<' | b'['))
-    {
-        return strip_bullet(line.trim()).to_string();
-    }
-    let special = |c: char| {
-        c.is_control()
-            || is_superscript_digit(c)
-            || matches!(
-                c,
-                '*' | '&'
-                    | '$'
-                    | '^'
-                    | '<'
-                    | '['
-                    | '\u{00A0}'
-                    | '\u{2007}'
-                    | '\u{202F}'
-                    | '\u{00AD}'
-                    | '\u{200B}'
-                    | '\u{FEFF}'
-            )
-    };
-    if !line.contains(special) {
-        return strip_bullet(line.trim()).to_string();
+/// Borrows from `line` when nothing but trimming is needed, which is most lines.
+pub fn clean_line(line: &str) -> Cow<'_, str> {
+    if !needs_cleaning(line) {
+        return Cow::Borrowed(strip_bullet(line.trim()));
     }
     let decoded = decode_entities(line);
     let stripped = match INLINE_MARKUP.as_ref() {
         Some(re) if decoded.contains(['$', '^', '<', '[']) => re.replace_all(&decoded, ""),
-        _ => std::borrow::Cow::Borrowed(decoded.as_str()),
+        _ => Cow::Borrowed(&*decoded),
     };
+    // Copy runs of ordinary characters whole; only the special ones are looked at singly.
     let mut out = String::with_capacity(stripped.len());
-    for c in stripped.chars() {
-        match c {
-            '*' => {}
-            c if is_superscript_digit(c) => {}
-            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\t' | '\u{0C}' => out.push(' '),
-            '\u{00AD}' | '\u{200B}' | '\u{FEFF}' => {}
-            c if c.is_control() => {}
-            c => out.push(c),
+    let mut run = 0usize;
+    for (i, c) in stripped.char_indices() {
+        let replacement = match c {
+            '*' | '\u{00AD}' | '\u{200B}' | '\u{FEFF}' => None,
+            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\t' | '\u{0C}' => Some(' '),
+            c if is_superscript_digit(c) || c.is_control() => None,
+            _ => continue,
+        };
+        out.push_str(stripped.get(run..i).unwrap_or(""));
+        if let Some(r) = replacement {
+            out.push(r);
         }
+        run = i + c.len_utf8();
     }
-    strip_bullet(out.trim()).to_string()
+    out.push_str(stripped.get(run..).unwrap_or(""));
+    let kept = strip_bullet(out.trim());
+    if kept.len() == out.len() {
+        Cow::Owned(out)
+    } else {
+        Cow::Owned(kept.to_string())
+    }
 }
 
 fn strip_bullet(s: &str) -> &str {
@@ -99,9 +159,9 @@ fn strip_bullet(s: &str) -> &str {
 }
 
 /// Decodes the HTML entities that show up in text exported through HTML/XML.
-pub fn decode_entities(s: &str) -> String {
+pub fn decode_entities(s: &str) -> Cow<'_, str> {
     if !s.contains('&') {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -126,7 +186,7 @@ pub fn decode_entities(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 fn entity_char(name: &str) -> Option<char> {
@@ -218,7 +278,7 @@ fn is_noise_token(t: &str) -> bool {
 
 /// A document symbol on a line of its own, kept as a fallback label for standalone texts.
 pub fn symbol_of(line: &str) -> Option<&str> {
-    if line.len() > 90 || !line.contains("/RES/") {
+    if line.len() > 90 || !super::text::contains_short(line, "/RES/") {
         return None;
     }
     line.split_whitespace()
@@ -252,104 +312,4 @@ pub fn is_footnote_line(raw: &str) -> bool {
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric());
     !MONTHS.contains(&word)
-}
-
-/// Appends a continuation line, repairing end-of-line hyphenation ("imple-" + "mentation").
-pub fn join_continuation(buf: &mut String, next: &str) {
-    if buf.is_empty() {
-        buf.push_str(next);
-        return;
-    }
-    let first = next.chars().next();
-    if buf.ends_with('-') && !buf.ends_with(" -") && !buf.ends_with("--") {
-        if first.is_some_and(|c| c.is_lowercase()) {
-            let stem_start = buf
-                .trim_end_matches('-')
-                .rfind(|c: char| !c.is_alphanumeric())
-                .map_or(0, |i| i + 1);
-            let stem = buf
-                .get(stem_start..buf.len().saturating_sub(1))
-                .unwrap_or("")
-                .to_lowercase();
-            if !KEEP_HYPHEN.contains(&stem.as_str()) {
-                buf.pop();
-            }
-        }
-        buf.push_str(next);
-        return;
-    }
-    buf.push(' ');
-    buf.push_str(next);
-}
-
-const KEEP_HYPHEN: [&str; 28] = [
-    "follow",
-    "non",
-    "self",
-    "co",
-    "anti",
-    "cross",
-    "well",
-    "long",
-    "short",
-    "high",
-    "low",
-    "counter",
-    "capacity",
-    "decision",
-    "cost",
-    "multi",
-    "gender",
-    "child",
-    "age",
-    "evidence",
-    "community",
-    "state",
-    "open",
-    "sports",
-    "human",
-    "drug",
-    "money",
-    "in",
-];
-
-/// Final paragraph cleanup: plain-number footnote markers ("Child, 9 in which") removed and
-/// whitespace collapsed.
-pub fn finish_paragraph(text: &str) -> String {
-    let t = text.trim();
-    let mut prev_space = false;
-    let tidy = t.chars().all(|c| {
-        let bad = c.is_whitespace() && (c != ' ' || prev_space);
-        prev_space = c == ' ';
-        !bad
-    });
-    if tidy {
-        return tail_fixes(t);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut prev_space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            if !prev_space {
-                out.push(' ');
-            }
-            prev_space = true;
-        } else {
-            out.push(c);
-            prev_space = false;
-        }
-    }
-    tail_fixes(out.trim())
-}
-
-fn tail_fixes(t: &str) -> String {
-    let out = if t.bytes().any(|b| b.is_ascii_digit()) {
-        super::markers::remove_plain_markers(t)
-    } else {
-        t.to_string()
-    };
-    if out.contains(" ,") || out.contains(" ;") {
-        return out.replace(" ,", ",").replace(" ;", ";").trim().to_string();
-    }
-    out
 }

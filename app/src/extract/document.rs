@@ -3,6 +3,8 @@
 
 mod plain;
 
+use std::borrow::Cow;
+
 use super::clean;
 use super::lines::{self, Role};
 use super::{Paragraph, ParagraphKind};
@@ -16,11 +18,12 @@ pub struct RawResolution {
     pub paragraphs: Vec<Paragraph>,
 }
 
-enum Line {
+enum Line<'a> {
     Blank,
     Noise,
     Footnote,
-    Text(String),
+    /// Cleaned text, borrowed from the input unless cleaning changed it.
+    Text(Cow<'a, str>),
 }
 
 struct Cur {
@@ -52,8 +55,11 @@ struct Builder {
     para: Option<Para>,
 }
 
-fn classify_lines(text: &str) -> Vec<Line> {
-    text.split(['\n', '\u{0C}'])
+/// Physical lines: split at '\n' first, then at form feeds, so that both splits are single
+/// byte searches (one split on two characters decodes every character of the input).
+fn classify_lines(text: &str) -> Vec<Line<'_>> {
+    text.split('\n')
+        .flat_map(|l| l.split('\u{0C}'))
         .map(|raw| {
             let t = raw.trim();
             if t.is_empty() {
@@ -82,7 +88,7 @@ fn is_open(text: &str) -> bool {
 impl Builder {
     fn flush_para(&mut self) {
         if let (Some(p), Some(cur)) = (self.para.take(), self.cur.as_mut()) {
-            let text = clean::finish_paragraph(&p.text);
+            let text = clean::finish_paragraph(p.text);
             if !text.is_empty() {
                 cur.paragraphs.push(Paragraph {
                     number: p.number,
@@ -101,7 +107,7 @@ impl Builder {
             let body = c.opener_body.or(c.fallback_body);
             self.out.push(RawResolution {
                 label: c.label,
-                title: clean::finish_paragraph(&c.title),
+                title: clean::finish_paragraph(c.title),
                 adopting_body: body,
                 paragraphs: c.paragraphs,
             });
@@ -172,7 +178,7 @@ pub fn split(text: &str, implicit: bool) -> Vec<RawResolution> {
                 footnote_since_para = true;
                 continue;
             }
-            Line::Text(s) => s.as_str(),
+            Line::Text(s) => s.as_ref(),
         };
         if in_footnote && !last_blank {
             continue;

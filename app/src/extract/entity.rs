@@ -5,6 +5,7 @@
 
 use super::context::Context;
 use super::ordinal::parse_ordinal;
+use super::text::{Words, contains_short, next_cap_word};
 
 /// Which side an actor is on: only Secretariat-side actors and intergovernmental bodies can
 /// receive mandates; only intergovernmental bodies receive reports.
@@ -63,26 +64,6 @@ const SPLIT_STARTERS: [&str; 15] = [
     "Special",
 ];
 
-fn words(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        let w = c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
-        match (w, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, text.len()));
-    }
-    out
-}
-
 fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
@@ -94,24 +75,23 @@ fn only_space(text: &str, a: usize, b: usize) -> bool {
 /// Finds every actor mention in `text`, resolving short forms through `ctx` and feeding each
 /// full name back into it, in reading order.
 pub fn scan(text: &str, ctx: &mut Context) -> Vec<Mention> {
-    let ws = words(text);
     let mut out = Vec::new();
-    let mut i = 0usize;
-    while i < ws.len() {
-        let Some(&(s, e)) = ws.get(i) else { break };
-        let w = text.get(s..e).unwrap_or("");
-        if !is_cap(w) {
-            i += 1;
-            continue;
-        }
+    let mut ws = Words::new(text);
+    let mut saw_educational = false;
+    // Chains start at capitalised words, so the text between them is skipped, not tokenised;
+    // `ws` holds the words of one chain (index 0 is its first word), read as far as needed.
+    let mut pos = 0usize;
+    while let Some((s, e)) = next_cap_word(text, pos) {
+        ws.restart((s, e));
+        let i = 0usize;
         // grow a chain of capitalised words joined by single spaces and connectors
         let mut last = i;
         let mut j = i + 1;
-        while let Some(&(_, pe)) = ws.get(last) {
+        while let Some((_, pe)) = ws.get(last) {
             let mut k = j;
             let mut conn = 0usize;
             let mut prev_end = pe;
-            while let Some(&(cs, ce)) = ws.get(k) {
+            while let Some((cs, ce)) = ws.get(k) {
                 let cw = text.get(cs..ce).unwrap_or("");
                 if !only_space(text, prev_end, cs) || is_cap(cw) {
                     break;
@@ -123,7 +103,7 @@ pub fn scan(text: &str, ctx: &mut Context) -> Vec<Mention> {
                             && k > 0
                             && ws
                                 .get(k - 1)
-                                .and_then(|&(a, b)| text.get(a..b))
+                                .and_then(|(a, b)| text.get(a..b))
                                 .is_some_and(|p| p != "and" && p != "a")
                     }
                     _ => false,
@@ -135,13 +115,13 @@ pub fn scan(text: &str, ctx: &mut Context) -> Vec<Mention> {
                 prev_end = ce;
                 k += 1;
             }
-            let Some(&(ns, ne)) = ws.get(k) else { break };
+            let Some((ns, ne)) = ws.get(k) else { break };
             let nw = text.get(ns..ne).unwrap_or("");
             if !only_space(text, prev_end, ns) || !is_cap(nw) {
                 break;
             }
             if conn > 0 && (SPLIT_STARTERS.contains(&nw) || parse_ordinal(nw).is_some()) {
-                let first_conn = ws.get(j).and_then(|&(a, b)| text.get(a..b)).unwrap_or("");
+                let first_conn = ws.get(j).and_then(|(a, b)| text.get(a..b)).unwrap_or("");
                 if first_conn != "of" {
                     break;
                 }
@@ -154,7 +134,7 @@ pub fn scan(text: &str, ctx: &mut Context) -> Vec<Mention> {
         while first < last {
             let fw = ws
                 .get(first)
-                .and_then(|&(a, b)| text.get(a..b))
+                .and_then(|(a, b)| text.get(a..b))
                 .unwrap_or("");
             if is_leading_noise(fw) {
                 first += 1;
@@ -162,15 +142,21 @@ pub fn scan(text: &str, ctx: &mut Context) -> Vec<Mention> {
                 break;
             }
         }
-        let (cs, _) = ws.get(first).copied().unwrap_or((s, e));
-        let (_, ce) = ws.get(last).copied().unwrap_or((s, e));
+        let (cs, _) = ws.get(first).unwrap_or((s, e));
+        let (_, ce) = ws.get(last).unwrap_or((s, e));
         let chain = text.get(cs..ce).unwrap_or("");
         if let Some(m) = classify(chain, cs, ce, ctx) {
             out.push(m);
         }
-        i = last + 1;
+        saw_educational |= ws.any_is("Educational");
+        pos = ce.max(e);
     }
-    if let Some(p) = text.find("United Nations Educational, Scientific and Cultural Organization") {
+    // The long name has a comma, so chains miss it. Every capitalised word passes through
+    // `ws`, so the word check spares a substring search over paragraphs that lack it.
+    if saw_educational
+        && let Some(p) =
+            text.find("United Nations Educational, Scientific and Cultural Organization")
+    {
         out.push(Mention {
             start: p,
             end: p + 63,
@@ -184,18 +170,21 @@ pub fn scan(text: &str, ctx: &mut Context) -> Vec<Mention> {
 }
 
 fn is_leading_noise(w: &str) -> bool {
-    let l = w.to_lowercase();
+    super::text::with_lower(w, is_leading_noise_lower)
+}
+
+fn is_leading_noise_lower(l: &str) -> bool {
     if matches!(
-        l.as_str(),
+        l,
         "the" | "we" | "also" | "further" | "in" | "as" | "with" | "by" | "at" | "and"
     ) {
         return true;
     }
-    if super::verbs::is_operative_word(&l) {
+    if super::verbs::is_operative_word(l) {
         return true;
     }
-    (l.ends_with("ing") && !matches!(l.as_str(), "working" | "standing" | "training"))
-        || (l.ends_with("ed") && !matches!(l.as_str(), "united" | "red" | "least-developed"))
+    (l.ends_with("ing") && !matches!(l, "working" | "standing" | "training"))
+        || (l.ends_with("ed") && !matches!(l, "united" | "red" | "least-developed"))
 }
 
 fn classify(chain: &str, start: usize, end: usize, ctx: &mut Context) -> Option<Mention> {
@@ -233,7 +222,7 @@ fn classify(chain: &str, start: usize, end: usize, ctx: &mut Context) -> Option<
     if let Some(h) = head_of(&name) {
         ctx.observe(h, &name);
     }
-    let ord = if name.contains(" Congress") {
+    let ord = if contains_short(&name, " Congress") {
         name.split(' ').next().and_then(parse_ordinal)
     } else {
         None
@@ -265,7 +254,7 @@ pub fn head_of(name: &str) -> Option<Head> {
         Head::ExecutiveDirector
     } else if name.starts_with("Special Rapporteur") {
         Head::SpecialRapporteur
-    } else if name.contains("High Commissioner") && !name.starts_with("Office") {
+    } else if contains_short(name, "High Commissioner") && !name.starts_with("Office") {
         Head::HighCommissioner
     } else if name.starts_with("Office") || name.starts_with("United Nations Office") {
         Head::Office
@@ -273,11 +262,11 @@ pub fn head_of(name: &str) -> Option<Head> {
         Head::Commission
     } else if name.ends_with("Council") {
         Head::Council
-    } else if name.contains("Congress") {
+    } else if contains_short(name, "Congress") {
         Head::Congress
-    } else if name.contains("Expert Group") {
+    } else if contains_short(name, "Expert Group") {
         Head::ExpertGroup
-    } else if name.contains("Working Group") {
+    } else if contains_short(name, "Working Group") {
         Head::WorkingGroup
     } else if name.starts_with("Conference") {
         Head::Conference

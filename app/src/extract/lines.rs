@@ -71,8 +71,12 @@ pub enum Role {
     Plain,
 }
 
+/// Captures only after a cheap `is_match`: most lines match none of these patterns, and
+/// asking for captures directly allocates them and may run the slower capturing engines.
 fn cap<'a>(re: &'a LazyLock<Option<Regex>>, s: &'a str) -> Option<regex::Captures<'a>> {
-    re.as_ref().and_then(|r| r.captures(s))
+    re.as_ref()
+        .filter(|r| r.is_match(s))
+        .and_then(|r| r.captures(s))
 }
 
 fn is(re: &LazyLock<Option<Regex>>, s: &str) -> bool {

@@ -3,6 +3,10 @@
 //! and 16", "of 37 countries") must stay, so a number only counts as a marker when nothing
 //! around it reads like a quantity or a reference.
 
+use std::borrow::Cow;
+
+use super::text::{any_pair, with_lower};
+
 const STOP_WORDS: [&str; 64] = [
     "resolution",
     "resolutions",
@@ -110,10 +114,15 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-/// Removes plain-digit footnote markers (1 to 3 digits after a word or closing punctuation).
-pub fn remove_plain_markers(text: &str) -> String {
+/// Removes plain-digit footnote markers (1 to 3 digits after a word or closing punctuation);
+/// borrows `text` when there is none, as in most paragraphs.
+pub fn remove_plain_markers(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
+    // a marker is a number after a space; most paragraphs have none worth a closer look
+    if !any_pair(bytes, |a, b| (a == b' ') & b.is_ascii_digit()) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::new();
     let mut last = 0usize;
     let mut i = 0usize;
     while i < bytes.len() {
@@ -124,6 +133,9 @@ pub fn remove_plain_markers(text: &str) -> String {
                 j += 1;
             }
             if j - i <= 3 && is_marker(text, i, j) {
+                if out.is_empty() {
+                    out.reserve(text.len());
+                }
                 out.push_str(text.get(last..i - 1).unwrap_or(""));
                 last = j;
             }
@@ -132,8 +144,11 @@ pub fn remove_plain_markers(text: &str) -> String {
         }
         i += 1;
     }
+    if last == 0 {
+        return Cow::Borrowed(text);
+    }
     out.push_str(text.get(last..).unwrap_or(""));
-    out
+    Cow::Owned(out)
 }
 
 fn is_marker(text: &str, start: usize, end: usize) -> bool {
@@ -159,26 +174,30 @@ fn is_marker(text: &str, start: usize, end: usize) -> bool {
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
         .unwrap_or("")
-        .trim_end_matches('.')
-        .to_lowercase();
-    if prev_word.is_empty() || prev_word.chars().any(|c| c.is_ascii_digit()) {
-        return false;
-    }
-    if STOP_WORDS.contains(&prev_word.as_str()) || STOP_WORDS_2.contains(&prev_word.as_str()) {
-        return false;
-    }
-    if MONTHS.contains(&prev_word.as_str()) {
+        .trim_end_matches('.');
+    let prev_ok = with_lower(prev_word, |w| {
+        !(w.is_empty()
+            || w.chars().any(|c| c.is_ascii_digit())
+            || STOP_WORDS.contains(&w)
+            || STOP_WORDS_2.contains(&w)
+            || MONTHS.contains(&w))
+    });
+    if !prev_ok {
         return false;
     }
     let next_word = after
         .trim_start_matches([' ', ',', ';', ':'])
         .split(|c: char| !c.is_alphanumeric())
         .next()
-        .unwrap_or("")
-        .to_lowercase();
-    if MONTHS.contains(&next_word.as_str())
+        .unwrap_or("");
+    with_lower(next_word, |w| !is_quantity_word(w))
+}
+
+/// Words after a number that make it a quantity or a range rather than a marker.
+fn is_quantity_word(next_word: &str) -> bool {
+    MONTHS.contains(&next_word)
         || matches!(
-            next_word.as_str(),
+            next_word,
             "per"
                 | "percent"
                 | "years"
@@ -193,10 +212,6 @@ fn is_marker(text: &str, start: usize, end: usize) -> bool {
                 | "or"
                 | "to"
         )
-    {
-        return false;
-    }
-    true
 }
 
 #[cfg(test)]

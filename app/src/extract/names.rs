@@ -2,6 +2,7 @@
 //! "UNODC", "the Office" and "United Nations Office on Drugs and Crime" count as one actor.
 
 use super::entity::Side;
+use super::text::{contains_short, find_short};
 
 const UNODC: &str = "United Nations Office on Drugs and Crime";
 const OHCHR: &str = "Office of the United Nations High Commissioner for Human Rights";
@@ -144,7 +145,7 @@ pub fn full_name(chain: &str) -> Option<(String, Side)> {
     .iter()
     .any(|p| chain.starts_with(p))
     {
-        if chain.contains("High Commissioner for Human Rights") {
+        if contains_short(chain, "High Commissioner for Human Rights") {
             return Some((OHCHR.to_string(), Secretariat));
         }
         return Some((chain.to_string(), Secretariat));
@@ -159,7 +160,7 @@ pub fn full_name(chain: &str) -> Option<(String, Side)> {
         return Some((chain.to_string(), Intergov));
     }
     for head in ["Expert Group", "Working Group"] {
-        if let Some(p) = chain.find(head)
+        if let Some(p) = find_short(chain, head)
             && chain.len() > head.len() + p
         {
             return Some((chain.get(p..).unwrap_or(chain).to_string(), Intergov));

@@ -5,19 +5,34 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+mod groups;
+
+use groups::{Groups, groups};
+
+/// Adverbs, then the verb itself ("also requests", "reiterates its request"); the core verb is
+/// captured as `core`.
+const VERB_BODY: &str = concat!(
+    r"(?:(?:also|further|again|once again|strongly|urgently|respectfully|kindly|",
+    r"moreover|furthermore|finally|lastly)\s+)*",
+    r"(?P<core>(?:reiterates?|renews?|reaffirms?|repeats?)\s+(?:its|our)\s+(?:requests?|invitation|encouragement|calls?|appeals?)",
+    r"|requests?|invites?|encourages?|urges?|calls?\s+(?:up)?on|decides?|directs?|instructs?|authorizes?|",
+    r"entrusts?|mandates?|asks?|recommends?|welcomes|notes|takes\s+note|stresses|emphasizes|recognizes|",
+    r"reaffirms|reiterates|acknowledges|expresses|affirms|underlines|underscores|commends|appreciates|",
+    r"endorses|approves|adopts|supports|condemns|deplores|regrets|considers|agrees|declares|proclaims|",
+    r"recalls|highlights|reminds|looks\s+forward|designates|confirms|calls\s+for|appeals\s+to|",
+    r"emphasises|recognises|authorises)"
+);
+
 static CLAUSE_VERB: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    super::re(concat!(
-        r"(?i)(?-u:\b)(?P<we>we\s+)?(?P<verb>(?:(?:also|further|again|once again|strongly|urgently|respectfully|kindly|",
-        r"moreover|furthermore|finally|lastly)\s+)*",
-        r"(?P<core>(?:reiterates?|renews?|reaffirms?|repeats?)\s+(?:its|our)\s+(?:requests?|invitation|encouragement|calls?|appeals?)",
-        r"|requests?|invites?|encourages?|urges?|calls?\s+(?:up)?on|decides?|directs?|instructs?|authorizes?|",
-        r"entrusts?|mandates?|asks?|recommends?|welcomes|notes|takes\s+note|stresses|emphasizes|recognizes|",
-        r"reaffirms|reiterates|acknowledges|expresses|affirms|underlines|underscores|commends|appreciates|",
-        r"endorses|approves|adopts|supports|condemns|deplores|regrets|considers|agrees|declares|proclaims|",
-        r"recalls|highlights|reminds|looks\s+forward|designates|confirms|calls\s+for|appeals\s+to|",
-        r"emphasises|recognises|authorises))(?-u:\b)"
+    super::re(&format!(
+        r"(?i)(?-u:\b)(?P<we>we\s+)?(?P<verb>{VERB_BODY})(?-u:\b)"
     ))
 });
+
+/// [`CLAUSE_VERB`] anchored at the start of the text and without the "we" subject: asking
+/// whether a line opens with a verb then fails within a few bytes instead of scanning it.
+static VERB_AT_START: LazyLock<Option<Regex>> =
+    LazyLock::new(|| super::re(&format!(r"^(?i)(?-u:\b)(?:{VERB_BODY})(?-u:\b)")));
 
 static ADV_TAIL: LazyLock<Option<Regex>> = LazyLock::new(|| {
     super::re(concat!(
@@ -103,18 +118,17 @@ pub fn clause_verbs(text: &str, lead: usize) -> Vec<ClauseVerb> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for caps in re.captures_iter(text) {
-        let (Some(verb), Some(core)) = (caps.name("verb"), caps.name("core")) else {
+    for m in re.find_iter(text) {
+        let Some(Groups { we, verb, core }) = groups(re, text, m) else {
             continue;
         };
-        let we = caps.name("we");
-        let start = we.map_or(verb.start(), |w| w.start());
+        let start = we.as_ref().map_or(verb.start, |w| w.start);
         let before = text.get(..start).unwrap_or("");
         let at_start = start <= lead || before.trim().is_empty();
         if !at_start && !is_boundary(before) {
             continue;
         }
-        let core_l = core.as_str().to_lowercase();
+        let core_l = text.get(core).unwrap_or("").to_lowercase();
         let first_word = core_l.split_whitespace().next().unwrap_or("");
         let third_person = first_word.ends_with('s');
         if !third_person && we.is_none() && !at_start {
@@ -132,14 +146,21 @@ pub fn clause_verbs(text: &str, lead: usize) -> Vec<ClauseVerb> {
                 && !core_l.starts_with("calls for")
         };
         out.push(ClauseVerb {
-            start: verb.start(),
-            end: verb.end(),
-            text: verb.as_str().to_string(),
+            start: verb.start,
+            end: verb.end,
+            text: text.get(verb.clone()).unwrap_or("").to_string(),
             mandate,
             decides: first_word.starts_with("decide"),
         });
     }
     out
+}
+
+/// Whether the first clause verb of `s` (as [`clause_verbs`] finds it, with no lead) starts
+/// at offset 0: a verb match at 0 is always accepted, and a "we" subject would move the
+/// verb's start past 0.
+pub fn starts_with_verb(s: &str) -> bool {
+    VERB_AT_START.as_ref().is_some_and(|re| re.is_match(s))
 }
 
 fn is_boundary(before: &str) -> bool {

@@ -49,9 +49,11 @@ pub(super) fn plain_line(
         return; // footnote text whose number was lost, sitting at the foot of the page
     }
     let opens_clause = s.chars().next().is_some_and(char::is_uppercase)
-        && super::super::verbs::clause_verbs(s, 0)
-            .first()
-            .is_some_and(|v| v.start == 0 || s.starts_with("We "));
+        && if s.starts_with("We ") {
+            !super::super::verbs::clause_verbs(s, 0).is_empty()
+        } else {
+            super::super::verbs::starts_with_verb(s)
+        };
     if opens_clause && (was_blank || !open) && !lines::is_preamble_start(s, true) {
         b.start_para(None, ParagraphKind::Operative, s);
         return;
