@@ -16,6 +16,8 @@ export DATABASE_URL
 
 bin=target/release/mandate-tracker
 "$bin" migrate >/dev/null
+# Bodies and sessions with their real dates; existing rows (and staff edits) are kept.
+"$bin" calendar data/calendar.json
 # Idempotent: an unchanged text is recognised by its hash and left alone.
 "$bin" import data/E-2019-30.txt --symbol E/2019/30
 # Ctrl-C stops the server; the database keeps running (`make stop`) and keeps its data.

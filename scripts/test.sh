@@ -41,6 +41,7 @@ scripts/build.sh release
 step "browser tests"
 e2e_url=${DATABASE_URL%/*}/e2e
 psql "${DATABASE_URL%/*}/postgres" -qc "create database e2e"
+DATABASE_URL=$e2e_url target/release/mandate-tracker calendar data/calendar.json
 DATABASE_URL=$e2e_url target/release/mandate-tracker import data/E-2019-30.txt --symbol E/2019/30
 log=.data/e2e-server.log
 DATABASE_URL=$e2e_url target/release/mandate-tracker serve --addr 127.0.0.1:0 --site-root target/site >"$log" 2>&1 &

@@ -1,5 +1,6 @@
 //! Queries, server side only. One module per table family.
 
+pub mod calendar;
 pub mod resolution;
 
 use crate::error::AppError;

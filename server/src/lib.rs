@@ -2,6 +2,7 @@
 //!
 //! `build` is what both `main` and the tests use, so tests run the real application on port 0.
 
+pub mod calendar;
 pub mod database;
 pub mod extract_table;
 pub mod import;

@@ -12,6 +12,7 @@ async fn main() -> std::process::ExitCode {
         Command::Migrate => server::migrate_only(cli.database).await,
         Command::Import(args) => server::import::run(cli.database, args).await,
         Command::Extract(args) => server::import::extract_command(args),
+        Command::Calendar(args) => server::calendar::run(cli.database, &args.file).await,
     };
     match outcome {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -37,6 +37,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Print the mandates found in a UN document (no database needed).
     Extract(ExtractArgs),
+    /// Load bodies and sessions from a calendar file (e.g. data/calendar.json), keeping edits.
+    Calendar(CalendarArgs),
 }
 
 impl Default for Command {
@@ -98,4 +100,10 @@ pub struct ExtractArgs {
 pub enum ExtractFormat {
     Json,
     Table,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CalendarArgs {
+    /// A JSON file of bodies and sessions, in the shape of data/calendar.json.
+    pub file: PathBuf,
 }

@@ -122,6 +122,48 @@ async fn paragraphs(
         .collect())
 }
 
+/// The session a report is due at: the body is found by name or alias; a session the calendar
+/// does not know yet is created without dates ("date not set") so the obligation can point at
+/// it and gets its dates when someone sets them. Unknown bodies leave the obligation unlinked.
+async fn target_session(
+    tx: &mut sqlx::PgConnection,
+    body: &str,
+    number: i32,
+    label: Option<&str>,
+) -> anyhow::Result<Option<i64>> {
+    let body_id = sqlx::query_scalar!(
+        r#"select id as "id!" from body where name = $1
+           union all
+           select body_id from body_alias where alias = $1
+           limit 1"#,
+        body
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(body_id) = body_id else {
+        return Ok(None);
+    };
+    let label = label.map_or_else(|| format!("session {number}"), str::to_owned);
+    sqlx::query!(
+        "insert into session (body_id, number, label) values ($1, $2, $3)
+         on conflict on constraint session_body_number_key do nothing",
+        body_id,
+        number,
+        label
+    )
+    .execute(&mut *tx)
+    .await?;
+    Ok(Some(
+        sqlx::query_scalar!(
+            "select id from session where body_id = $1 and number = $2",
+            body_id,
+            number
+        )
+        .fetch_one(&mut *tx)
+        .await?,
+    ))
+}
+
 /// The identity of a mandate across re-imports of its text.
 fn mandate_keys(mandates: &[Mandate]) -> Vec<String> {
     let mut seen: HashMap<String, u32> = HashMap::new();
@@ -197,14 +239,24 @@ async fn mandates(
         .fetch_one(&mut *tx)
         .await?;
         if mandate.is_reporting {
+            let session_id = match (&mandate.target_body, session) {
+                (Some(body), Some(number)) => {
+                    target_session(tx, body, number, mandate.target_session_label.as_deref())
+                        .await?
+                }
+                _ => None,
+            };
             // Created once; its status and target then belong to the workflow, not the text.
+            // An obligation stored before the calendar existed gets its session now.
             sqlx::query!(
-                "insert into obligation (mandate_id, target_body, target_session)
-                 values ($1, $2, $3)
-                 on conflict on constraint obligation_mandate_key do nothing",
+                "insert into obligation (mandate_id, target_body, target_session, session_id)
+                 values ($1, $2, $3, $4)
+                 on conflict on constraint obligation_mandate_key
+                 do update set session_id = coalesce(obligation.session_id, excluded.session_id)",
                 mandate_id,
                 mandate.target_body,
-                session
+                session,
+                session_id
             )
             .execute(&mut *tx)
             .await?;

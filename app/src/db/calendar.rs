@@ -1,0 +1,159 @@
+//! Bodies, sessions and the dates derived from them.
+//!
+//! Deadlines are computed from the session row and the body's lead times on every read
+//! ([`crate::domain::deadlines`]); nothing date-like is copied onto obligations, so moving a
+//! session moves every obligation due there.
+
+use crate::domain::{Deadlines, LeadTimes, SessionDates, deadlines};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The new dates and state of a session (a reschedule, a postponement, or marking it held).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionChange {
+    pub opens_on: Option<NaiveDate>,
+    pub closes_on: Option<NaiveDate>,
+    pub state: String,
+    pub note: Option<String>,
+}
+
+/// Why a session change was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionChangeError {
+    #[error("no session with id {0}")]
+    NotFound(i64),
+    #[error(
+        "the session was changed by someone else (version {current}, not {expected}); reload and try again"
+    )]
+    Stale { expected: i32, current: i32 },
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+}
+
+const STATES: [&str; 3] = ["planned", "held", "postponed"];
+
+/// Changes a session's dates or state if `expected_version` is still current, and records the
+/// change in `session_event` in the same transaction. Returns the new version.
+pub async fn reschedule_session(
+    conn: &mut sqlx::PgConnection,
+    session_id: i64,
+    expected_version: i32,
+    change: &SessionChange,
+    actor: &str,
+) -> Result<i32, SessionChangeError> {
+    if !STATES.contains(&change.state.as_str()) {
+        return Err(SessionChangeError::Invalid(format!(
+            "unknown session state '{}' (planned, held or postponed)",
+            change.state
+        )));
+    }
+    if let (Some(opens), Some(closes)) = (change.opens_on, change.closes_on)
+        && closes < opens
+    {
+        return Err(SessionChangeError::Invalid(format!(
+            "the session cannot close ({closes}) before it opens ({opens})"
+        )));
+    }
+    let current = sqlx::query!(
+        "select version, opens_on, closes_on, state from session where id = $1 for update",
+        session_id
+    )
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or(SessionChangeError::NotFound(session_id))?;
+    if current.version != expected_version {
+        return Err(SessionChangeError::Stale {
+            expected: expected_version,
+            current: current.version,
+        });
+    }
+    let version = sqlx::query_scalar!(
+        "update session set opens_on = $2, closes_on = $3, state = $4, version = version + 1
+          where id = $1 returning version",
+        session_id,
+        change.opens_on,
+        change.closes_on,
+        change.state
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    sqlx::query!(
+        r#"
+        insert into session_event (session_id, actor, old_opens_on, new_opens_on, old_closes_on,
+                                   new_closes_on, old_state, new_state, note)
+        values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+        "#,
+        session_id,
+        actor,
+        current.opens_on,
+        change.opens_on,
+        current.closes_on,
+        change.closes_on,
+        current.state,
+        change.state,
+        change.note
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(version)
+}
+
+/// An obligation with the session it is due at and the dates derived from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ObligationSchedule {
+    pub obligation_id: i64,
+    pub status: String,
+    pub body: Option<String>,
+    pub session_number: Option<i32>,
+    pub session_label: Option<String>,
+    pub deadlines: Option<Deadlines>,
+}
+
+/// Every obligation with its derived deadlines (None when the session or its date is unknown).
+pub async fn obligation_schedules(
+    pool: &sqlx::PgPool,
+) -> Result<Vec<ObligationSchedule>, sqlx::Error> {
+    let rows = sqlx::query!(
+        r#"
+        select o.id, o.status, b.name as "body?", s.number as "number?", s.label as "label?",
+               s.opens_on, s.closes_on,
+               b.submission_lead_weeks as "submission_lead_weeks?",
+               b.issuance_lead_weeks as "issuance_lead_weeks?"
+          from obligation o
+          left join session s on s.id = o.session_id
+          left join body b on b.id = s.body_id
+         order by o.id
+        "#
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let lead = LeadTimes {
+                submission_weeks: row
+                    .submission_lead_weeks
+                    .and_then(|w| u32::try_from(w).ok())
+                    .unwrap_or(10),
+                issuance_weeks: row
+                    .issuance_lead_weeks
+                    .and_then(|w| u32::try_from(w).ok())
+                    .unwrap_or(6),
+            };
+            let dates = SessionDates {
+                opening: row.opens_on,
+                closing: row.closes_on,
+            };
+            ObligationSchedule {
+                obligation_id: row.id,
+                status: row.status,
+                body: row.body,
+                session_number: row.number,
+                session_label: row.label,
+                deadlines: deadlines(&dates, &lead),
+            }
+        })
+        .collect())
+}

@@ -1,0 +1,216 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! The session calendar on a real database: loading, derived deadlines, reschedules.
+
+use app::db::calendar::{
+    SessionChange, SessionChangeError, obligation_schedules, reschedule_session,
+};
+use chrono::NaiveDate;
+use server::calendar::{CalendarFile, load};
+use server::database::MIGRATOR;
+use sqlx::PgPool;
+
+const SEED: &str = include_str!("../../data/E-2019-30.txt");
+const CALENDAR: &str = include_str!("../../data/calendar.json");
+
+fn date(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+async fn loaded(pool: &PgPool) {
+    let calendar: CalendarFile = serde_json::from_str(CALENDAR).unwrap();
+    load(pool, &calendar).await.unwrap();
+    server::import::import_text(pool, "E/2019/30", SEED)
+        .await
+        .unwrap();
+}
+
+async fn session_id(pool: &PgPool, code: &str, number: i32) -> (i64, i32) {
+    sqlx::query_as(
+        "select s.id, s.version from session s join body b on b.id = s.body_id \
+          where b.code = $1 and s.number = $2",
+    )
+    .bind(code)
+    .bind(number)
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}
+
+/// (submission, issuance, opening) of every obligation due at the given body's session.
+async fn due_dates(
+    pool: &PgPool,
+    body: &str,
+    number: i32,
+) -> Vec<(NaiveDate, NaiveDate, NaiveDate)> {
+    obligation_schedules(pool)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|o| o.body.as_deref() == Some(body) && o.session_number == Some(number))
+        .map(|o| {
+            let d = o.deadlines.expect("a dated session gives deadlines");
+            (d.submission, d.issuance, d.session_opens)
+        })
+        .collect()
+}
+
+const CCPCJ: &str = "Commission on Crime Prevention and Criminal Justice";
+const CONGRESS: &str = "United Nations Congress on Crime Prevention and Criminal Justice";
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn reports_due_at_the_postponed_29th_session_take_their_dates_from_december_2020(
+    pool: PgPool,
+) {
+    loaded(&pool).await;
+    let due = due_dates(&pool, CCPCJ, 29).await;
+    assert_eq!(due.len(), 4);
+    for (submission, issuance, opens) in due {
+        assert_eq!(opens, date("2020-12-03"));
+        assert_eq!(submission, date("2020-09-24"), "10 weeks before");
+        assert_eq!(issuance, date("2020-10-22"), "6 weeks before");
+    }
+    // The move from May to December is on the session's history.
+    let (id, _) = session_id(&pool, "CCPCJ", 29).await;
+    let moves: Vec<(Option<NaiveDate>, Option<NaiveDate>, String)> = sqlx::query_as(
+        "select old_opens_on, new_opens_on, actor from session_event where session_id = $1",
+    )
+    .bind(id)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        moves,
+        [(
+            Some(date("2020-05-18")),
+            Some(date("2020-12-03")),
+            "calendar data".to_string()
+        )]
+    );
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn rescheduling_the_congress_moves_every_obligation_due_there(pool: PgPool) {
+    loaded(&pool).await;
+    let before = due_dates(&pool, CONGRESS, 14).await;
+    assert_eq!(
+        before.len(),
+        4,
+        "the seed's four reports to the Fourteenth Congress"
+    );
+    assert!(before.iter().all(|d| d.2 == date("2021-03-07")));
+
+    let (id, version) = session_id(&pool, "CONGRESS", 14).await;
+    let mut conn = pool.acquire().await.unwrap();
+    let change = SessionChange {
+        opens_on: Some(date("2021-04-20")),
+        closes_on: Some(date("2021-04-27")),
+        state: "planned".into(),
+        note: Some("moved again".into()),
+    };
+    reschedule_session(&mut conn, id, version, &change, "test")
+        .await
+        .unwrap();
+    let after = due_dates(&pool, CONGRESS, 14).await;
+    assert_eq!(after.len(), 4);
+    for (submission, issuance, opens) in after {
+        assert_eq!(opens, date("2021-04-20"));
+        assert_eq!(submission, date("2021-02-09"));
+        assert_eq!(issuance, date("2021-03-09"));
+    }
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn a_reschedule_based_on_a_stale_version_is_refused_and_changes_nothing(pool: PgPool) {
+    loaded(&pool).await;
+    let (id, version) = session_id(&pool, "GA", 75).await;
+    let change = |day: &str| SessionChange {
+        opens_on: Some(date(day)),
+        closes_on: None,
+        state: "planned".into(),
+        note: None,
+    };
+    // Two editors read the same version; both try to save.
+    let mut first = pool.begin().await.unwrap();
+    let mut second = pool.acquire().await.unwrap();
+    reschedule_session(&mut first, id, version, &change("2020-09-22"), "first")
+        .await
+        .unwrap();
+    let racing = tokio::spawn(async move {
+        reschedule_session(&mut second, id, version, &change("2020-09-29"), "second").await
+    });
+    first.commit().await.unwrap();
+    let outcome = racing.await.unwrap();
+    assert!(
+        matches!(outcome, Err(SessionChangeError::Stale { .. })),
+        "{outcome:?}"
+    );
+    let (opens, events): (NaiveDate, i64) = sqlx::query_as(
+        "select s.opens_on, (select count(*) from session_event e where e.session_id = s.id) \
+           from session s where s.id = $1",
+    )
+    .bind(id)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(opens, date("2020-09-22"), "the first save stands");
+    assert_eq!(events, 1, "the refused save wrote no history");
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn invalid_session_changes_are_refused_with_a_clear_message(pool: PgPool) {
+    loaded(&pool).await;
+    let (id, version) = session_id(&pool, "GA", 76).await;
+    let mut conn = pool.acquire().await.unwrap();
+    let backwards = SessionChange {
+        opens_on: Some(date("2021-09-14")),
+        closes_on: Some(date("2021-09-01")),
+        state: "planned".into(),
+        note: None,
+    };
+    let err = reschedule_session(&mut conn, id, version, &backwards, "t")
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("cannot close"), "{err}");
+    let unknown = SessionChange {
+        state: "cancelled-ish".into(),
+        ..backwards
+    };
+    let err = reschedule_session(&mut conn, id, version, &unknown, "t")
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("unknown session state"), "{err}");
+    let err = reschedule_session(
+        &mut conn,
+        -1,
+        1,
+        &SessionChange {
+            state: "held".into(),
+            opens_on: None,
+            closes_on: None,
+            note: None,
+        },
+        "t",
+    )
+    .await
+    .unwrap_err();
+    assert!(matches!(err, SessionChangeError::NotFound(-1)));
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn loading_the_calendar_twice_adds_nothing(pool: PgPool) {
+    loaded(&pool).await;
+    let count = |pool: PgPool| async move {
+        sqlx::query_as::<_, (i64, i64, i64)>(
+            "select (select count(*) from body), (select count(*) from session), \
+                    (select count(*) from session_event)",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap()
+    };
+    let first = count(pool.clone()).await;
+    assert_eq!(first.0, 5);
+    let calendar: CalendarFile = serde_json::from_str(CALENDAR).unwrap();
+    load(&pool, &calendar).await.unwrap();
+    assert_eq!(count(pool.clone()).await, first);
+}
