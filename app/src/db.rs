@@ -1,6 +1,7 @@
 //! Queries, server side only. One module per table family.
 
 pub mod calendar;
+pub mod obligation;
 pub mod resolution;
 
 use crate::error::AppError;

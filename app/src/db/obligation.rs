@@ -1,0 +1,163 @@
+//! The obligation status workflow in the database: one function changes a status, checks the
+//! transition with [`crate::domain::transition`], refuses stale versions, and writes the
+//! history event in the same transaction.
+
+use crate::domain::{ObligationKind, Status, StatusChange, TransitionError, transition};
+use serde::{Deserialize, Serialize};
+
+/// Why a status change was refused. Nothing is written when any of these is returned.
+#[derive(Debug, thiserror::Error)]
+pub enum StatusChangeError {
+    #[error("no obligation with id {0}")]
+    NotFound(i64),
+    #[error(
+        "the obligation was changed by someone else (version {current}, not {expected}); reload and try again"
+    )]
+    Stale { expected: i32, current: i32 },
+    #[error(transparent)]
+    Transition(#[from] TransitionError),
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+}
+
+/// The obligation after a successful change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ObligationState {
+    pub id: i64,
+    pub status: Status,
+    pub version: i32,
+    pub session_id: Option<i64>,
+}
+
+fn stored<T: std::str::FromStr>(value: &str, what: &str) -> Result<T, StatusChangeError> {
+    value.parse().map_err(|_| {
+        tracing::error!(value, what, "unknown value in the database");
+        StatusChangeError::Invalid(format!("stored {what} '{value}' is not recognised"))
+    })
+}
+
+/// Applies `change` to obligation `id` if `expected_version` is still its version.
+pub async fn change_status(
+    pool: &sqlx::PgPool,
+    id: i64,
+    expected_version: i32,
+    change: &StatusChange,
+    actor: &str,
+) -> Result<ObligationState, StatusChangeError> {
+    let mut tx = pool.begin().await?;
+    let current = sqlx::query!(
+        "select kind, status, version, session_id from obligation where id = $1 for update",
+        id
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(StatusChangeError::NotFound(id))?;
+    if current.version != expected_version {
+        return Err(StatusChangeError::Stale {
+            expected: expected_version,
+            current: current.version,
+        });
+    }
+    let kind: ObligationKind = stored(&current.kind, "kind")?;
+    let from: Status = stored(&current.status, "status")?;
+    let to = transition(kind, from, id, change)?;
+
+    let mut session_id = current.session_id;
+    if to == Status::Deferred {
+        let new_session = change.new_session.unwrap_or_default();
+        check_later_session(&mut tx, current.session_id, new_session).await?;
+        session_id = Some(new_session);
+    }
+    if let (Status::Merged, Some(target)) = (to, change.merged_into) {
+        let exists = sqlx::query_scalar!("select id from obligation where id = $1", target)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if exists.is_none() {
+            return Err(StatusChangeError::Invalid(format!(
+                "obligation {target}, which this one would be merged into, does not exist"
+            )));
+        }
+    }
+    let reason = change
+        .reason
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty());
+    let symbol = change
+        .document_symbol
+        .as_ref()
+        .map(|s| s.as_str().to_owned());
+    let version = sqlx::query_scalar!(
+        r#"
+        update obligation
+           set status = $2, version = version + 1, session_id = $3,
+               document_symbol = coalesce($4, document_symbol),
+               merged_into_id = coalesce($5, merged_into_id),
+               status_reason = $6
+         where id = $1
+        returning version
+        "#,
+        id,
+        to.as_str(),
+        session_id,
+        symbol,
+        change.merged_into.filter(|_| to == Status::Merged),
+        reason
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    sqlx::query!(
+        r#"
+        insert into obligation_event (obligation_id, actor, from_status, to_status, note,
+                                      document_symbol, merged_into_id, from_session_id,
+                                      to_session_id)
+        values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+        "#,
+        id,
+        actor,
+        from.as_str(),
+        to.as_str(),
+        reason,
+        symbol,
+        change.merged_into.filter(|_| to == Status::Merged),
+        current.session_id,
+        session_id
+    )
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(ObligationState {
+        id,
+        status: to,
+        version,
+        session_id,
+    })
+}
+
+/// A deferral must name a later session of the same body.
+async fn check_later_session(
+    tx: &mut sqlx::PgConnection,
+    current: Option<i64>,
+    new_session: i64,
+) -> Result<(), StatusChangeError> {
+    let target = sqlx::query!(
+        "select body_id, number from session where id = $1",
+        new_session
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or_else(|| StatusChangeError::Invalid(format!("no session with id {new_session}")))?;
+    if let Some(current) = current {
+        let now = sqlx::query!("select body_id, number from session where id = $1", current)
+            .fetch_one(&mut *tx)
+            .await?;
+        if now.body_id != target.body_id || target.number <= now.number {
+            return Err(StatusChangeError::Invalid(
+                "an obligation can only be deferred to a later session of the same body".into(),
+            ));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,231 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! The obligation status workflow on a real database: transitions, history, concurrency.
+
+use app::db::obligation::{StatusChangeError, change_status};
+use app::domain::{DocumentSymbol, Status, StatusChange};
+use server::calendar::{CalendarFile, load};
+use server::database::MIGRATOR;
+use sqlx::PgPool;
+
+const SEED: &str = include_str!("../../data/E-2019-30.txt");
+const CALENDAR: &str = include_str!("../../data/calendar.json");
+
+async fn loaded(pool: &PgPool) {
+    let calendar: CalendarFile = serde_json::from_str(CALENDAR).unwrap();
+    load(pool, &calendar).await.unwrap();
+    server::import::import_text(pool, "E/2019/30", SEED)
+        .await
+        .unwrap();
+}
+
+/// The first obligation due at the given body code and session number.
+async fn obligation_at(pool: &PgPool, code: &str, number: i32) -> i64 {
+    sqlx::query_scalar(
+        "select o.id from obligation o join session s on s.id = o.session_id \
+           join body b on b.id = s.body_id where b.code = $1 and s.number = $2 \
+          order by o.id limit 1",
+    )
+    .bind(code)
+    .bind(number)
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}
+
+async fn session(pool: &PgPool, code: &str, number: i32) -> i64 {
+    sqlx::query_scalar(
+        "select s.id from session s join body b on b.id = s.body_id \
+          where b.code = $1 and s.number = $2",
+    )
+    .bind(code)
+    .bind(number)
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}
+
+/// (status, version, number of events)
+async fn state(pool: &PgPool, id: i64) -> (String, i32, i64) {
+    sqlx::query_as(
+        "select o.status, o.version, \
+                (select count(*) from obligation_event e where e.obligation_id = o.id) \
+           from obligation o where o.id = $1",
+    )
+    .bind(id)
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn a_report_goes_from_pending_to_considered_with_one_event_per_step(pool: PgPool) {
+    loaded(&pool).await;
+    let id = obligation_at(&pool, "CCPCJ", 29).await;
+    assert_eq!(state(&pool, id).await, ("pending".into(), 1, 0));
+    let symbol = DocumentSymbol::parse("E/CN.15/2020/9").unwrap();
+    let steps = [
+        StatusChange::new(Status::InPreparation),
+        StatusChange::new(Status::Submitted),
+        StatusChange::issued(symbol),
+        StatusChange::new(Status::Considered),
+    ];
+    let mut version = 1;
+    for step in &steps {
+        let after = change_status(&pool, id, version, step, "officer@unodc")
+            .await
+            .unwrap();
+        assert_eq!(after.status, step.to);
+        version = after.version;
+    }
+    assert_eq!(state(&pool, id).await, ("considered".into(), 5, 4));
+    let history: Vec<(String, String, Option<String>, String)> = sqlx::query_as(
+        "select from_status, to_status, document_symbol, actor from obligation_event \
+          where obligation_id = $1 order by id",
+    )
+    .bind(id)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        history[2],
+        (
+            "submitted".into(),
+            "issued".into(),
+            Some("E/CN.15/2020/9".into()),
+            "officer@unodc".into()
+        )
+    );
+    assert_eq!(history[3].1, "considered");
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn refused_transitions_explain_why_and_write_nothing(pool: PgPool) {
+    loaded(&pool).await;
+    let id = obligation_at(&pool, "GA", 75).await;
+    let cases = [
+        (
+            StatusChange::new(Status::Issued),
+            "cannot go from Pending to Issued",
+        ),
+        (
+            StatusChange::new(Status::Considered),
+            "cannot go from Pending to Considered",
+        ),
+        (
+            StatusChange::new(Status::Completed),
+            "not a status of a report",
+        ),
+        (StatusChange::withdrawn("   "), "a reason is required"),
+        (
+            StatusChange::merged_into(id),
+            "cannot be merged into itself",
+        ),
+        (StatusChange::merged_into(987_654), "does not exist"),
+        (
+            StatusChange::deferred(session(&pool, "GA", 75).await),
+            "later session",
+        ),
+        (
+            StatusChange::deferred(session(&pool, "CCPCJ", 30).await),
+            "later session",
+        ),
+    ];
+    for (change, expected) in cases {
+        let err = change_status(&pool, id, 1, &change, "t").await.unwrap_err();
+        assert!(err.to_string().contains(expected), "{:?}: {err}", change.to);
+    }
+    assert_eq!(state(&pool, id).await, ("pending".into(), 1, 0));
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn a_deferred_report_takes_the_new_sessions_dates_and_keeps_its_history(pool: PgPool) {
+    loaded(&pool).await;
+    let id = obligation_at(&pool, "GA", 75).await;
+    let later = session(&pool, "GA", 76).await;
+    let after = change_status(&pool, id, 1, &StatusChange::deferred(later), "t")
+        .await
+        .unwrap();
+    assert_eq!(
+        (after.status, after.session_id),
+        (Status::Deferred, Some(later))
+    );
+    let schedule = app::db::calendar::obligation_schedules(&pool)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|o| o.obligation_id == id)
+        .unwrap();
+    assert_eq!(schedule.session_number, Some(76));
+    let deadlines = schedule.deadlines.unwrap();
+    assert_eq!(
+        deadlines.submission.to_string(),
+        "2021-07-06",
+        "10 weeks before 14 Sep 2021"
+    );
+    // From deferred the report continues as if pending at its new session.
+    change_status(
+        &pool,
+        id,
+        after.version,
+        &StatusChange::new(Status::Submitted),
+        "t",
+    )
+    .await
+    .unwrap();
+    assert_eq!(state(&pool, id).await, ("submitted".into(), 3, 2));
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn two_concurrent_updates_of_one_obligation_one_wins_the_other_conflicts(pool: PgPool) {
+    loaded(&pool).await;
+    let id = obligation_at(&pool, "CCPCJ", 29).await;
+    let start = StatusChange::new(Status::InPreparation);
+    let withdraw = StatusChange::withdrawn("overtaken by events");
+    let (a, b) = tokio::join!(
+        change_status(&pool, id, 1, &start, "a"),
+        change_status(&pool, id, 1, &withdraw, "b"),
+    );
+    let outcomes = [a.is_ok(), b.is_ok()];
+    assert_eq!(
+        outcomes.iter().filter(|ok| **ok).count(),
+        1,
+        "exactly one wins"
+    );
+    let loser = if a.is_ok() { b } else { a };
+    assert!(
+        matches!(
+            loser,
+            Err(StatusChangeError::Stale {
+                expected: 1,
+                current: 2
+            })
+        ),
+        "{loser:?}"
+    );
+    let (status, version, events) = state(&pool, id).await;
+    assert_eq!((version, events), (2, 1), "no lost update, one event");
+    assert!(status == "in_preparation" || status == "withdrawn");
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn history_is_append_only_in_the_database(pool: PgPool) {
+    loaded(&pool).await;
+    let id = obligation_at(&pool, "CCPCJ", 29).await;
+    change_status(&pool, id, 1, &StatusChange::new(Status::InPreparation), "t")
+        .await
+        .unwrap();
+    for statement in [
+        "update obligation_event set actor = 'someone else'",
+        "delete from obligation_event",
+        "truncate obligation_event",
+        "update session_event set note = 'rewritten'",
+        "delete from session_event",
+    ] {
+        let err = sqlx::query(statement).execute(&pool).await.unwrap_err();
+        assert!(
+            err.to_string().contains("append-only"),
+            "{statement}: {err}"
+        );
+    }
+    assert_eq!(state(&pool, id).await.2, 1);
+}
