@@ -5,35 +5,15 @@ use app::db::calendar::{
     SessionChange, SessionChangeError, obligation_schedules, reschedule_session,
 };
 use chrono::NaiveDate;
-use server::calendar::{CalendarFile, load};
+use server::calendar::load;
 use server::database::MIGRATOR;
 use sqlx::PgPool;
 
-const SEED: &str = include_str!("../../data/E-2019-30.txt");
-const CALENDAR: &str = include_str!("../../data/calendar.json");
+mod common;
+use common::{calendar, load_demo_data as loaded, session as session_id};
 
 fn date(s: &str) -> NaiveDate {
     s.parse().unwrap()
-}
-
-async fn loaded(pool: &PgPool) {
-    let calendar: CalendarFile = serde_json::from_str(CALENDAR).unwrap();
-    load(pool, &calendar).await.unwrap();
-    server::import::import_text(pool, "E/2019/30", SEED)
-        .await
-        .unwrap();
-}
-
-async fn session_id(pool: &PgPool, code: &str, number: i32) -> (i64, i32) {
-    sqlx::query_as(
-        "select s.id, s.version from session s join body b on b.id = s.body_id \
-          where b.code = $1 and s.number = $2",
-    )
-    .bind(code)
-    .bind(number)
-    .fetch_one(pool)
-    .await
-    .unwrap()
 }
 
 /// (submission, issuance, opening) of every obligation due at the given body's session.
@@ -210,7 +190,6 @@ async fn loading_the_calendar_twice_adds_nothing(pool: PgPool) {
     };
     let first = count(pool.clone()).await;
     assert_eq!(first.0, 5);
-    let calendar: CalendarFile = serde_json::from_str(CALENDAR).unwrap();
-    load(&pool, &calendar).await.unwrap();
+    load(&pool, &calendar()).await.unwrap();
     assert_eq!(count(pool.clone()).await, first);
 }

@@ -3,20 +3,11 @@
 
 use app::db::obligation::{StatusChangeError, change_status};
 use app::domain::{DocumentSymbol, Status, StatusChange};
-use server::calendar::{CalendarFile, load};
 use server::database::MIGRATOR;
 use sqlx::PgPool;
 
-const SEED: &str = include_str!("../../data/E-2019-30.txt");
-const CALENDAR: &str = include_str!("../../data/calendar.json");
-
-async fn loaded(pool: &PgPool) {
-    let calendar: CalendarFile = serde_json::from_str(CALENDAR).unwrap();
-    load(pool, &calendar).await.unwrap();
-    server::import::import_text(pool, "E/2019/30", SEED)
-        .await
-        .unwrap();
-}
+mod common;
+use common::load_demo_data as loaded;
 
 /// The first obligation due at the given body code and session number.
 async fn obligation_at(pool: &PgPool, code: &str, number: i32) -> i64 {
@@ -33,15 +24,7 @@ async fn obligation_at(pool: &PgPool, code: &str, number: i32) -> i64 {
 }
 
 async fn session(pool: &PgPool, code: &str, number: i32) -> i64 {
-    sqlx::query_scalar(
-        "select s.id from session s join body b on b.id = s.body_id \
-          where b.code = $1 and s.number = $2",
-    )
-    .bind(code)
-    .bind(number)
-    .fetch_one(pool)
-    .await
-    .unwrap()
+    common::session(pool, code, number).await.0
 }
 
 /// (status, version, number of events)
