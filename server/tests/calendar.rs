@@ -193,3 +193,65 @@ async fn loading_the_calendar_twice_adds_nothing(pool: PgPool) {
     load(&pool, &calendar()).await.unwrap();
     assert_eq!(count(pool.clone()).await, first);
 }
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn overdue_and_at_risk_follow_the_submission_deadline_of_a_passed_in_today(pool: PgPool) {
+    use app::db::calendar::obligations_by_urgency;
+    use app::domain::Urgency;
+    loaded(&pool).await;
+    let at_ccpcj_29 = |day: &'static str| {
+        let pool = pool.clone();
+        async move {
+            obligations_by_urgency(&pool, date(day), 21)
+                .await
+                .unwrap()
+                .into_iter()
+                .filter(|o| {
+                    o.schedule.body.as_deref() == Some(CCPCJ)
+                        && o.schedule.session_number == Some(29)
+                })
+                .map(|o| o.urgency)
+                .collect::<Vec<_>>()
+        }
+    };
+    // The submission deadline is 2020-09-24.
+    assert_eq!(
+        at_ccpcj_29("2020-09-02").await,
+        vec![Urgency::OnTrack { days_left: 22 }; 4]
+    );
+    assert_eq!(
+        at_ccpcj_29("2020-09-03").await,
+        vec![Urgency::AtRisk { days_left: 21 }; 4]
+    );
+    assert_eq!(
+        at_ccpcj_29("2020-09-24").await,
+        vec![Urgency::AtRisk { days_left: 0 }; 4]
+    );
+    assert_eq!(
+        at_ccpcj_29("2020-09-25").await,
+        vec![Urgency::Overdue { days: 1 }; 4]
+    );
+
+    // A submitted report is no longer overdue.
+    let id: i64 = sqlx::query_scalar(
+        "select o.id from obligation o join session s on s.id = o.session_id \
+           join body b on b.id = s.body_id where b.code = 'CCPCJ' and s.number = 29 \
+          order by o.id limit 1",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let submitted = app::domain::StatusChange::new(app::domain::Status::Submitted);
+    app::db::obligation::change_status(&pool, id, 1, &submitted, "t")
+        .await
+        .unwrap();
+    let after = at_ccpcj_29("2020-09-25").await;
+    assert_eq!(after.iter().filter(|u| **u == Urgency::Done).count(), 1);
+    assert_eq!(
+        after
+            .iter()
+            .filter(|u| matches!(u, Urgency::Overdue { days: 1 }))
+            .count(),
+        3
+    );
+}

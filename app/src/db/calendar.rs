@@ -4,7 +4,7 @@
 //! ([`crate::domain::deadlines`]); nothing date-like is copied onto obligations, so moving a
 //! session moves every obligation due there.
 
-use crate::domain::{Deadlines, LeadTimes, SessionDates, deadlines};
+use crate::domain::{Deadlines, LeadTimes, SessionDates, Status, Urgency, deadlines, urgency};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -154,6 +154,38 @@ pub async fn obligation_schedules(
                 session_label: row.label,
                 deadlines: deadlines(&dates, &lead),
             }
+        })
+        .collect())
+}
+
+/// An obligation with how urgent it is on a given day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ObligationUrgency {
+    pub schedule: ObligationSchedule,
+    pub urgency: Urgency,
+}
+
+/// Every obligation judged on `today` (passed in, never read from a clock): overdue when not
+/// submitted by the submission deadline, at risk when that deadline is `window_days` or fewer
+/// days away. A status the database holds but the domain does not know is logged and skipped.
+pub async fn obligations_by_urgency(
+    pool: &sqlx::PgPool,
+    today: NaiveDate,
+    window_days: i64,
+) -> Result<Vec<ObligationUrgency>, sqlx::Error> {
+    Ok(obligation_schedules(pool)
+        .await?
+        .into_iter()
+        .filter_map(|schedule| {
+            let status: Status = match schedule.status.parse() {
+                Ok(status) => status,
+                Err(_) => {
+                    tracing::error!(status = %schedule.status, "unknown obligation status");
+                    return None;
+                }
+            };
+            let urgency = urgency(status, schedule.deadlines.as_ref(), today, window_days);
+            Some(ObligationUrgency { schedule, urgency })
         })
         .collect())
 }
