@@ -212,3 +212,103 @@ async fn history_is_append_only_in_the_database(pool: PgPool) {
     }
     assert_eq!(state(&pool, id).await.2, 1);
 }
+
+const BIENNIAL: &str = "Resolution 30/1\n\nFollow-up\n\n\
+The Commission on Crime Prevention and Criminal Justice,\n\nRecalling its earlier work,\n\n\
+1. Requests the United Nations Office on Drugs and Crime to report to the Commission at its \
+thirtieth session, and on a biennial basis thereafter, on the implementation of the present \
+resolution.\n";
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn issuing_a_biennial_report_creates_the_next_occurrence_once(pool: PgPool) {
+    loaded(&pool).await;
+    server::import::import_text(&pool, "E/CN.15/2021/L.1", BIENNIAL)
+        .await
+        .unwrap();
+    let id: i64 = sqlx::query_scalar(
+        "select o.id from obligation o join mandate m on m.id = o.mandate_id \
+          where m.recurrence = 'biennial' and o.target_session = 30",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let symbol = DocumentSymbol::parse("E/CN.15/2021/5").unwrap();
+    let mut version = 1;
+    for step in [
+        StatusChange::new(Status::Submitted),
+        StatusChange::issued(symbol),
+    ] {
+        let after = change_status(&pool, id, version, &step, "t").await.unwrap();
+        version = after.version;
+        if step.to == Status::Issued {
+            let next = after
+                .next_occurrence
+                .expect("issuing spawns the next occurrence");
+            let (occurrence, status, session): (i32, String, i32) = sqlx::query_as(
+                "select o.occurrence, o.status, s.number from obligation o \
+                   join session s on s.id = o.session_id where o.id = $1",
+            )
+            .bind(next)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+            assert_eq!((occurrence, status.as_str(), session), (2, "pending", 32));
+            assert_eq!(
+                state(&pool, next).await.2,
+                1,
+                "the new occurrence has its creation event"
+            );
+        } else {
+            assert_eq!(after.next_occurrence, None);
+        }
+    }
+    let considered = change_status(
+        &pool,
+        id,
+        version,
+        &StatusChange::new(Status::Considered),
+        "t",
+    )
+    .await
+    .unwrap();
+    assert_eq!(considered.next_occurrence, None, "only once along the path");
+    let occurrences: i64 = sqlx::query_scalar(
+        "select count(*) from obligation o join mandate m on m.id = o.mandate_id \
+           join resolution r on r.id = m.resolution_id where r.label = 'Resolution 30/1'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(occurrences, 2);
+    // The next occurrence takes its deadlines from the 32nd session (opens 2023-05-22).
+    let schedule = app::db::calendar::obligation_schedules(&pool)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|o| o.session_number == Some(32))
+        .unwrap();
+    assert_eq!(
+        schedule.deadlines.unwrap().submission.to_string(),
+        "2023-03-13"
+    );
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn issuing_a_one_time_report_creates_nothing_more(pool: PgPool) {
+    loaded(&pool).await;
+    let id = obligation_at(&pool, "GA", 75).await;
+    let symbol = DocumentSymbol::parse("A/75/123").unwrap();
+    let submitted = change_status(&pool, id, 1, &StatusChange::new(Status::Submitted), "t")
+        .await
+        .unwrap();
+    let issued = change_status(
+        &pool,
+        id,
+        submitted.version,
+        &StatusChange::issued(symbol),
+        "t",
+    )
+    .await
+    .unwrap();
+    assert_eq!(issued.next_occurrence, None);
+}

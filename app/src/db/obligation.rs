@@ -2,7 +2,10 @@
 //! transition with [`crate::domain::transition`], refuses stale versions, and writes the
 //! history event in the same transaction.
 
-use crate::domain::{ObligationKind, Status, StatusChange, TransitionError, transition};
+use crate::domain::{
+    ObligationKind, Recurrence, SessionCadence, Status, StatusChange, TransitionError,
+    next_session_number, should_spawn_next, transition,
+};
 use serde::{Deserialize, Serialize};
 
 /// Why a status change was refused. Nothing is written when any of these is returned.
@@ -29,6 +32,9 @@ pub struct ObligationState {
     pub status: Status,
     pub version: i32,
     pub session_id: Option<i64>,
+    /// The obligation created for the next occurrence of a recurring mandate, if this change
+    /// created one.
+    pub next_occurrence: Option<i64>,
 }
 
 fn stored<T: std::str::FromStr>(value: &str, what: &str) -> Result<T, StatusChangeError> {
@@ -127,12 +133,18 @@ pub async fn change_status(
     )
     .execute(&mut *tx)
     .await?;
+    let next_occurrence = if should_spawn_next(from, to) {
+        spawn_next_occurrence(&mut tx, id, actor).await?
+    } else {
+        None
+    };
     tx.commit().await?;
     Ok(ObligationState {
         id,
         status: to,
         version,
         session_id,
+        next_occurrence,
     })
 }
 
@@ -160,4 +172,85 @@ async fn check_later_session(
         }
     }
     Ok(())
+}
+
+/// Creates the next occurrence of a recurring obligation (annual: the body's next session,
+/// biennial: the one after, ...), at most once, with its own creation event. Nothing happens
+/// for non-recurring or "periodic" mandates, or when the session is unknown.
+async fn spawn_next_occurrence(
+    tx: &mut sqlx::PgConnection,
+    id: i64,
+    actor: &str,
+) -> Result<Option<i64>, StatusChangeError> {
+    let row = sqlx::query!(
+        r#"
+        select o.mandate_id, o.occurrence, o.kind, o.target_body, m.recurrence,
+               s.number as "number?", s.body_id as "body_id?", b.cadence_years as "cadence_years?"
+          from obligation o
+          join mandate m on m.id = o.mandate_id
+          left join session s on s.id = o.session_id
+          left join body b on b.id = s.body_id
+         where o.id = $1
+        "#,
+        id
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    let recurrence: Option<Recurrence> = row.recurrence.as_deref().and_then(|r| r.parse().ok());
+    let (Some(recurrence), Some(number), Some(body_id), Some(cadence)) =
+        (recurrence, row.number, row.body_id, row.cadence_years)
+    else {
+        return Ok(None);
+    };
+    let cadence = match u32::try_from(cadence) {
+        Ok(1) => SessionCadence::Annual,
+        Ok(years) => SessionCadence::EveryNYears(years),
+        Err(_) => return Ok(None),
+    };
+    let Some(next) = next_session_number(recurrence, number, cadence) else {
+        return Ok(None);
+    };
+    sqlx::query!(
+        "insert into session (body_id, number, label) values ($1, $2, $3)
+         on conflict on constraint session_body_number_key do nothing",
+        body_id,
+        next,
+        format!("session {next}")
+    )
+    .execute(&mut *tx)
+    .await?;
+    let created = sqlx::query_scalar!(
+        r#"
+        insert into obligation (mandate_id, occurrence, kind, target_body, target_session,
+                                session_id, previous_id)
+        select $1, $2, $3, $4, $5, s.id, $6
+          from session s where s.body_id = $7 and s.number = $5
+        on conflict on constraint obligation_mandate_occurrence_key do nothing
+        returning id
+        "#,
+        row.mandate_id,
+        row.occurrence + 1,
+        row.kind,
+        row.target_body,
+        next,
+        id,
+        body_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some(new_id) = created {
+        sqlx::query!(
+            "insert into obligation_event (obligation_id, actor, from_status, to_status, note)
+             values ($1, $2, 'pending', 'pending', $3)",
+            new_id,
+            actor,
+            format!(
+                "created as the next {} occurrence of obligation {id}",
+                recurrence.as_str()
+            )
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    Ok(created)
 }

@@ -246,12 +246,13 @@ async fn mandates(
                 }
                 _ => None,
             };
-            // Created once; its status and target then belong to the workflow, not the text.
+            // The first occurrence is created once; its status and target then belong to the
+            // workflow, not the text (later occurrences come from the workflow).
             // An obligation stored before the calendar existed gets its session now.
             sqlx::query!(
                 "insert into obligation (mandate_id, target_body, target_session, session_id)
                  values ($1, $2, $3, $4)
-                 on conflict on constraint obligation_mandate_key
+                 on conflict on constraint obligation_mandate_occurrence_key
                  do update set session_id = coalesce(obligation.session_id, excluded.session_id)",
                 mandate_id,
                 mandate.target_body,
