@@ -9,7 +9,7 @@ mod store;
 
 use crate::settings::{DatabaseArgs, ExtractArgs, ExtractFormat, ImportArgs};
 use anyhow::{Context, bail};
-use app::extract::{Extraction, MAX_INPUT_BYTES, extract};
+use app::extract::{EXTRACTOR_VERSION, Extraction, MAX_INPUT_BYTES, extract};
 use indicatif::{ProgressBar, ProgressStyle};
 use sha2::{Digest, Sha256};
 use sqlx::PgPool;
@@ -48,17 +48,20 @@ pub async fn run(db: DatabaseArgs, args: ImportArgs) -> anyhow::Result<()> {
             Err(err) => Err(err),
         };
         match result {
-            Ok((outcome, summary)) => progress.println(format!(
-                "{symbol}: {} ({} resolutions, {} mandates, {} reporting) from {}",
-                outcome_word(outcome),
-                summary.resolutions,
-                summary.mandates,
-                summary.obligations,
-                path.display()
-            )),
+            // `suspend` rather than `println`: a hidden bar (one file) would swallow the line.
+            Ok((outcome, summary)) => progress.suspend(|| {
+                println!(
+                    "{symbol}: {} ({} resolutions, {} mandates, {} reporting) from {}",
+                    outcome_word(outcome),
+                    summary.resolutions,
+                    summary.mandates,
+                    summary.obligations,
+                    path.display()
+                )
+            }),
             Err(err) => {
                 failures += 1;
-                progress.println(format!("error: {}: {err:#}", path.display()));
+                progress.suspend(|| eprintln!("error: {}: {err:#}", path.display()));
             }
         }
         progress.inc(1);
@@ -152,19 +155,24 @@ pub async fn import_text(
 
     let mut tx = pool.begin().await?;
     let existing = sqlx::query!(
-        "select id, source_sha256 from document where symbol = $1 for update",
+        "select id, source_sha256, extractor_version from document where symbol = $1 for update",
         symbol
     )
     .fetch_optional(&mut *tx)
     .await?;
     let (document_id, outcome) = match existing {
-        Some(row) if row.source_sha256 == sha => return Ok((ImportOutcome::Unchanged, summary)),
+        Some(row) if row.source_sha256 == sha && row.extractor_version == EXTRACTOR_VERSION => {
+            return Ok((ImportOutcome::Unchanged, summary));
+        }
         Some(row) => {
             sqlx::query!(
-                "update document set title = $2, source_sha256 = $3, imported_at = now() where id = $1",
+                "update document set title = $2, source_sha256 = $3, extractor_version = $4,
+                        imported_at = now()
+                  where id = $1",
                 row.id,
                 document_title(text),
-                sha
+                sha,
+                EXTRACTOR_VERSION
             )
             .execute(&mut *tx)
             .await?;
@@ -172,10 +180,12 @@ pub async fn import_text(
         }
         None => {
             let id = sqlx::query_scalar!(
-                "insert into document (symbol, title, source_sha256) values ($1, $2, $3) returning id",
+                "insert into document (symbol, title, source_sha256, extractor_version)
+                 values ($1, $2, $3, $4) returning id",
                 symbol,
                 document_title(text),
-                sha
+                sha,
+                EXTRACTOR_VERSION
             )
             .fetch_one(&mut *tx)
             .await?;

@@ -187,3 +187,25 @@ fn binary_and_oversized_files_are_refused_with_a_clear_message() {
     assert!(err.contains("the limit is"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn a_document_read_by_an_older_extractor_is_read_again(pool: PgPool) {
+    import(&pool, SEED).await;
+    // As if an older extractor had stored it without its mandates.
+    sqlx::query("update document set extractor_version = 0")
+        .execute(&pool)
+        .await
+        .unwrap();
+    sqlx::query("delete from obligation")
+        .execute(&pool)
+        .await
+        .unwrap();
+    sqlx::query("delete from mandate")
+        .execute(&pool)
+        .await
+        .unwrap();
+    assert_eq!(import(&pool, SEED).await, ImportOutcome::Updated);
+    let after = counts(&pool).await;
+    assert_eq!((after.3, after.4), (63, 15));
+    assert_eq!(import(&pool, SEED).await, ImportOutcome::Unchanged);
+}
