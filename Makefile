@@ -28,8 +28,8 @@ stop:
 	@scripts/db.sh stop test-pg
 
 # Wipe every local database and set-up marker.
-reset: stop
-	rm -rf .data
+reset:
+	@scripts/db.sh wipe
 
 # Regenerate the compile-time query data in .sqlx/ after changing a query.
 sqlx-prepare:

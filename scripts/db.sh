@@ -4,6 +4,8 @@
 #   scripts/db.sh start [NAME]   initdb on first use, start if stopped, print DATABASE_URL
 #   scripts/db.sh stop  [NAME]   stop it (the data stays)
 #   scripts/db.sh url   [NAME]   print DATABASE_URL of a running cluster
+#   scripts/db.sh drop  NAME     stop one cluster and delete its data (make test's throwaway)
+#   scripts/db.sh wipe           stop every local cluster and delete them and .data/
 #
 # NAME (default "pg") is a folder under .data/: `make run` uses .data/pg, `make test` a
 # throwaway .data/test-pg. Each cluster keeps its port in .data/NAME.port, picked once among
@@ -22,6 +24,22 @@ dir=$root/$name
 portfile=$root/$name.port
 log=$root/$name.log
 dbname=mandate_tracker
+outside=/var/tmp/mandate-tracker-$(printf %s "$PWD" | sha256sum | cut -c1-12)
+
+# As root, the cluster runs as `postgres`, which must be able to reach .data/. When the project
+# sits where that user cannot (e.g. under /root, mode 700), the cluster lives in a folder of
+# its own under /var/tmp, named after the project's path, and .data/NAME points there.
+if [ "$(id -u)" = 0 ] && [ "$action" != wipe ]; then
+  mkdir -p "$root"
+  chmod 755 "$root"
+  if ! runuser -u postgres -- test -x "$root" 2>/dev/null; then
+    mkdir -p "$outside"
+    chmod 755 "$outside"
+    dir=$outside/$name
+    log=$outside/$name.log
+    ln -sfn "$dir" "$root/$name"
+  fi
+fi
 
 pg_bin() {
   local found
@@ -35,7 +53,8 @@ pg_bin() {
 
 as_owner() {
   if [ "$(id -u)" = 0 ]; then
-    runuser -u postgres -- "$@"
+    # From /, which `postgres` can always enter (all paths here are absolute).
+    (cd / && runuser -u postgres -- "$@")
   else
     "$@"
   fi
@@ -107,9 +126,20 @@ stop() {
   fi
 }
 
+wipe() {
+  local cluster
+  for cluster in "$root"/*.port; do
+    [ -e "$cluster" ] || continue
+    "$0" stop "$(basename "$cluster" .port)"
+  done
+  rm -rf "$outside" "$root"
+}
+
 case "$action" in
   start) start ;;
   stop) stop ;;
+  wipe) wipe ;;
+  drop) stop; rm -rf "$dir" "$root/$name" "$portfile" ;;
   url) running && url ;;
-  *) echo "usage: $0 start|stop|url [NAME]" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|url|drop|wipe [NAME]" >&2; exit 2 ;;
 esac

@@ -20,8 +20,7 @@ cargo clippy -q -p app --all-targets --features ssr -- -D warnings
 cargo clippy -q -p app --lib --features hydrate -- -D warnings
 
 step "throwaway database cluster"
-scripts/db.sh stop test-pg 2>/dev/null || true
-rm -rf .data/test-pg
+scripts/db.sh drop test-pg
 server_pid=""
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
