@@ -55,6 +55,10 @@ pub fn App() -> impl IntoView {
                 <a href="/" class="brand">
                     "Mandate Tracker"
                 </a>
+                <nav aria-label="Main">
+                    <a href="/">"Resolutions"</a>
+                    <a href="/obligations">"Reporting obligations"</a>
+                </nav>
             </header>
             <main>
                 <Routes fallback=pages::not_found::NotFoundPage>
@@ -63,6 +67,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=StaticSegment("")
                         view=pages::resolutions::ResolutionsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=StaticSegment("obligations")
+                        view=pages::obligations::ObligationsPage
                         ssr=SsrMode::Async
                     />
                 </Routes>

@@ -34,6 +34,20 @@ impl ResolutionSummary {
     }
 }
 
+/// One reporting obligation as listed on the obligations page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ObligationListItem {
+    pub id: i64,
+    pub resolution_label: String,
+    pub paragraph: String,
+    pub addressee: String,
+    pub body: Option<String>,
+    pub session_label: Option<String>,
+    pub status: String,
+    pub deadlines: Option<crate::domain::Deadlines>,
+    pub urgency: crate::domain::Urgency,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

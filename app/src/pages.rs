@@ -1,4 +1,5 @@
 //! One file per page.
 
 pub mod not_found;
+pub mod obligations;
 pub mod resolutions;

@@ -136,3 +136,26 @@ async fn an_unreachable_database_is_a_clear_error() {
     let err = server::database::connect(&missing).await.err().unwrap();
     assert!(err.to_string().contains("DATABASE_URL"));
 }
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn the_obligations_page_shows_dates_derived_from_the_sessions(pool: PgPool) {
+    let calendar: server::calendar::CalendarFile =
+        serde_json::from_str(include_str!("../../data/calendar.json")).unwrap();
+    server::calendar::load(&pool, &calendar).await.unwrap();
+    server::import::import_text(&pool, "E/2019/30", SEED)
+        .await
+        .unwrap();
+    let base = spawn_app(pool).await;
+    let html = reqwest::get(format!("{base}/obligations"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(row_count(&html), 15, "one row per reporting obligation");
+    // The 29th session of the Commission, postponed to 3 December 2020.
+    let ccpcj_29 = "<td>Commission on Crime Prevention and Criminal Justice, twenty-ninth session</td>\
+                    <td>3 Dec 2020</td><td>24 Sep 2020</td><td>22 Oct 2020</td>";
+    assert_eq!(html.matches(ccpcj_29).count(), 4, "{html}");
+    assert!(html.contains("<td>7 Mar 2021</td><td>27 Dec 2020</td><td>24 Jan 2021</td>"));
+}

@@ -105,6 +105,10 @@ pub async fn reschedule_session(
 pub struct ObligationSchedule {
     pub obligation_id: i64,
     pub status: String,
+    pub resolution_label: String,
+    pub paragraph: String,
+    pub addressee: String,
+    /// The session's body, else the body the text names when no session is known.
     pub body: Option<String>,
     pub session_number: Option<i32>,
     pub session_label: Option<String>,
@@ -117,14 +121,17 @@ pub async fn obligation_schedules(
 ) -> Result<Vec<ObligationSchedule>, sqlx::Error> {
     let rows = sqlx::query!(
         r#"
-        select o.id, o.status, b.name as "body?", s.number as "number?", s.label as "label?",
-               s.opens_on, s.closes_on,
+        select o.id, o.status, r.label as resolution_label, m.paragraph_number, m.addressee,
+               coalesce(b.name, o.target_body) as "body?", s.number as "number?",
+               s.label as "label?", s.opens_on, s.closes_on,
                b.submission_lead_weeks as "submission_lead_weeks?",
                b.issuance_lead_weeks as "issuance_lead_weeks?"
           from obligation o
+          join mandate m on m.id = o.mandate_id
+          join resolution r on r.id = m.resolution_id
           left join session s on s.id = o.session_id
           left join body b on b.id = s.body_id
-         order by o.id
+         order by s.opens_on nulls last, o.id
         "#
     )
     .fetch_all(pool)
@@ -149,6 +156,9 @@ pub async fn obligation_schedules(
             ObligationSchedule {
                 obligation_id: row.id,
                 status: row.status,
+                resolution_label: row.resolution_label,
+                paragraph: row.paragraph_number,
+                addressee: row.addressee,
                 body: row.body,
                 session_number: row.number,
                 session_label: row.label,
