@@ -100,6 +100,34 @@ pub async fn reschedule_session(
     Ok(version)
 }
 
+/// The id of session `number` of a body, creating it without dates ("date not set") when the
+/// calendar does not know it yet, so an obligation can point at it and gets its dates when
+/// someone sets them. Used by the import and by recurring obligations.
+pub async fn ensure_session(
+    conn: &mut sqlx::PgConnection,
+    body_id: i64,
+    number: i32,
+    label: Option<&str>,
+) -> Result<i64, sqlx::Error> {
+    let label = label.map_or_else(|| format!("session {number}"), str::to_owned);
+    sqlx::query!(
+        "insert into session (body_id, number, label) values ($1, $2, $3)
+         on conflict on constraint session_body_number_key do nothing",
+        body_id,
+        number,
+        label
+    )
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query_scalar!(
+        "select id from session where body_id = $1 and number = $2",
+        body_id,
+        number
+    )
+    .fetch_one(&mut *conn)
+    .await
+}
+
 /// An obligation with the session it is due at and the dates derived from it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ObligationSchedule {

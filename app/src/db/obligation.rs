@@ -210,21 +210,12 @@ async fn spawn_next_occurrence(
     let Some(next) = next_session_number(recurrence, number, cadence) else {
         return Ok(None);
     };
-    sqlx::query!(
-        "insert into session (body_id, number, label) values ($1, $2, $3)
-         on conflict on constraint session_body_number_key do nothing",
-        body_id,
-        next,
-        format!("session {next}")
-    )
-    .execute(&mut *tx)
-    .await?;
+    let session_id = super::calendar::ensure_session(tx, body_id, next, None).await?;
     let created = sqlx::query_scalar!(
         r#"
         insert into obligation (mandate_id, occurrence, kind, target_body, target_session,
                                 session_id, previous_id)
-        select $1, $2, $3, $4, $5, s.id, $6
-          from session s where s.body_id = $7 and s.number = $5
+        values ($1, $2, $3, $4, $5, $6, $7)
         on conflict on constraint obligation_mandate_occurrence_key do nothing
         returning id
         "#,
@@ -233,8 +224,8 @@ async fn spawn_next_occurrence(
         row.kind,
         row.target_body,
         next,
-        id,
-        body_id
+        session_id,
+        id
     )
     .fetch_optional(&mut *tx)
     .await?;

@@ -122,9 +122,8 @@ async fn paragraphs(
         .collect())
 }
 
-/// The session a report is due at: the body is found by name or alias; a session the calendar
-/// does not know yet is created without dates ("date not set") so the obligation can point at
-/// it and gets its dates when someone sets them. Unknown bodies leave the obligation unlinked.
+/// The session a report is due at: the body is found by name or alias, the session by
+/// [`app::db::calendar::ensure_session`]. Unknown bodies leave the obligation unlinked.
 async fn target_session(
     tx: &mut sqlx::PgConnection,
     body: &str,
@@ -143,24 +142,8 @@ async fn target_session(
     let Some(body_id) = body_id else {
         return Ok(None);
     };
-    let label = label.map_or_else(|| format!("session {number}"), str::to_owned);
-    sqlx::query!(
-        "insert into session (body_id, number, label) values ($1, $2, $3)
-         on conflict on constraint session_body_number_key do nothing",
-        body_id,
-        number,
-        label
-    )
-    .execute(&mut *tx)
-    .await?;
     Ok(Some(
-        sqlx::query_scalar!(
-            "select id from session where body_id = $1 and number = $2",
-            body_id,
-            number
-        )
-        .fetch_one(&mut *tx)
-        .await?,
+        app::db::calendar::ensure_session(tx, body_id, number, label).await?,
     ))
 }
 
