@@ -34,17 +34,25 @@ impl ResolutionSummary {
     }
 }
 
-/// One reporting obligation as listed on the obligations page.
+/// An obligation with the session it is due at and the dates derived from it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ObligationListItem {
-    pub id: i64,
+pub struct ObligationSchedule {
+    pub obligation_id: i64,
+    pub status: String,
     pub resolution_label: String,
     pub paragraph: String,
     pub addressee: String,
+    /// The session's body, else the body the text names when no session is known.
     pub body: Option<String>,
+    pub session_number: Option<i32>,
     pub session_label: Option<String>,
-    pub status: String,
     pub deadlines: Option<crate::domain::Deadlines>,
+}
+
+/// An obligation with how urgent it is on a given day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ObligationUrgency {
+    pub schedule: ObligationSchedule,
     pub urgency: crate::domain::Urgency,
 }
 

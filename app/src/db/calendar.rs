@@ -4,7 +4,8 @@
 //! ([`crate::domain::deadlines`]); nothing date-like is copied onto obligations, so moving a
 //! session moves every obligation due there.
 
-use crate::domain::{Deadlines, LeadTimes, SessionDates, Status, Urgency, deadlines, urgency};
+use crate::domain::{LeadTimes, SessionDates, Status, deadlines, urgency};
+pub use crate::model::{ObligationSchedule, ObligationUrgency};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -128,21 +129,6 @@ pub async fn ensure_session(
     .await
 }
 
-/// An obligation with the session it is due at and the dates derived from it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ObligationSchedule {
-    pub obligation_id: i64,
-    pub status: String,
-    pub resolution_label: String,
-    pub paragraph: String,
-    pub addressee: String,
-    /// The session's body, else the body the text names when no session is known.
-    pub body: Option<String>,
-    pub session_number: Option<i32>,
-    pub session_label: Option<String>,
-    pub deadlines: Option<Deadlines>,
-}
-
 /// Every obligation with its derived deadlines (None when the session or its date is unknown).
 pub async fn obligation_schedules(
     pool: &sqlx::PgPool,
@@ -194,13 +180,6 @@ pub async fn obligation_schedules(
             }
         })
         .collect())
-}
-
-/// An obligation with how urgent it is on a given day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ObligationUrgency {
-    pub schedule: ObligationSchedule,
-    pub urgency: Urgency,
 }
 
 /// Every obligation judged on `today` (passed in, never read from a clock): overdue when not

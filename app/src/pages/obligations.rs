@@ -1,6 +1,6 @@
 use crate::api::list_obligations;
 use crate::domain::Urgency;
-use crate::model::ObligationListItem;
+use crate::model::ObligationUrgency;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -28,7 +28,7 @@ pub fn ObligationsPage() -> impl IntoView {
 }
 
 #[component]
-fn ObligationTable(rows: Vec<ObligationListItem>) -> impl IntoView {
+fn ObligationTable(rows: Vec<ObligationUrgency>) -> impl IntoView {
     view! {
         <table class="obligations">
             <thead>
@@ -50,7 +50,11 @@ fn ObligationTable(rows: Vec<ObligationListItem>) -> impl IntoView {
 }
 
 #[component]
-fn ObligationRow(row: ObligationListItem) -> impl IntoView {
+fn ObligationRow(row: ObligationUrgency) -> impl IntoView {
+    let ObligationUrgency {
+        schedule: row,
+        urgency,
+    } = row;
     let date = |d: Option<chrono::NaiveDate>| {
         d.map(|d| d.format("%-d %b %Y").to_string())
             .unwrap_or_else(|| "date not set".to_string())
@@ -61,7 +65,7 @@ fn ObligationRow(row: ObligationListItem) -> impl IntoView {
         (Some(body), None) => body.clone(),
         _ => "—".to_string(),
     };
-    let urgency = match row.urgency {
+    let urgency = match urgency {
         Urgency::Overdue { days } => format!("overdue by {days} days"),
         Urgency::AtRisk { days_left } => format!("at risk: {days_left} days left"),
         Urgency::OnTrack { days_left } => format!("{days_left} days left"),
