@@ -6,6 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# A clean clone (CI) gains nothing from incremental caches; they only cost disk.
+if [ "${CI:-}" = "true" ]; then export CARGO_INCREMENTAL=0; fi
+
 step() { printf '\n== %s\n' "$*" >&2; }
 
 step "set-up"
