@@ -1,3 +1,8 @@
 //! Reusable view pieces, one per file.
 
+pub mod account;
+pub mod dates;
+pub mod history;
 pub mod resolution_table;
+pub mod session_form;
+pub mod status_form;

@@ -1,8 +1,11 @@
 //! Queries, server side only. One module per table family.
 
+pub mod bodies;
 pub mod calendar;
+pub mod detail;
 pub mod obligation;
 pub mod resolution;
+pub mod user;
 
 use crate::error::AppError;
 use sqlx::PgPool;

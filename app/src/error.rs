@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 pub enum AppError {
     #[error("please log in")]
     Unauthenticated,
+    #[error("the email address or the password is wrong")]
+    InvalidCredentials,
     #[error("you are not allowed to do this")]
     Forbidden,
     #[error("not found: {0}")]
@@ -30,7 +32,7 @@ impl AppError {
     /// The HTTP status this error is sent with.
     pub fn status(&self) -> u16 {
         match self {
-            AppError::Unauthenticated => 401,
+            AppError::Unauthenticated | AppError::InvalidCredentials => 401,
             AppError::Forbidden => 403,
             AppError::NotFound(_) => 404,
             AppError::Validation(_) => 422,
@@ -60,4 +62,25 @@ impl From<sqlx::Error> for AppError {
             }
         }
     }
+}
+
+/// Gives a server function's error its HTTP status (401, 403, 404, 409, 422...) instead of the
+/// generic 500 server functions answer with, so API clients can tell a conflict from a crash.
+///
+/// A plain HTML form post (no JavaScript) is left alone: Leptos answers it with a redirect back
+/// to the form's page carrying the error, and a status here would replace that redirect.
+#[cfg(feature = "ssr")]
+pub fn with_status(err: AppError) -> AppError {
+    use leptos::prelude::use_context;
+    let form_post = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.headers.get(http::header::ACCEPT).cloned())
+        .and_then(|accept| accept.to_str().ok().map(|a| a.contains("text/html")))
+        .unwrap_or(false);
+    if !form_post
+        && let Some(options) = use_context::<leptos_axum::ResponseOptions>()
+        && let Ok(status) = http::StatusCode::from_u16(err.status())
+    {
+        options.set_status(status);
+    }
+    err
 }

@@ -4,6 +4,7 @@
 //! Server-only code (queries) sits behind `#[cfg(feature = "ssr")]`.
 
 pub mod api;
+pub mod auth;
 pub mod components;
 #[cfg(feature = "ssr")]
 pub mod db;
@@ -13,10 +14,11 @@ pub mod extract;
 pub mod model;
 pub mod pages;
 
+use components::account::{AccountScope, UserMenu};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
-    SsrMode, StaticSegment,
+    ParamSegment, SsrMode, StaticSegment,
     components::{Route, Router, Routes},
 };
 
@@ -51,14 +53,17 @@ pub fn App() -> impl IntoView {
         <Stylesheet id="main-css" href="/main.css" />
         <Title text="Mandate Tracker" />
         <Router>
+            <AccountScope>
             <header class="site-header">
                 <a href="/" class="brand">
                     "Mandate Tracker"
                 </a>
                 <nav aria-label="Main">
                     <a href="/">"Resolutions"</a>
-                    <a href="/obligations">"Reporting obligations"</a>
+                    <a href="/obligations">"Obligations"</a>
+                    <a href="/calendar">"Calendar"</a>
                 </nav>
+                <UserMenu />
             </header>
             <main>
                 <Routes fallback=pages::not_found::NotFoundPage>
@@ -74,8 +79,24 @@ pub fn App() -> impl IntoView {
                         view=pages::obligations::ObligationsPage
                         ssr=SsrMode::Async
                     />
+                    <Route
+                        path=(StaticSegment("obligations"), ParamSegment("id"))
+                        view=pages::obligation::ObligationPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=StaticSegment("calendar")
+                        view=pages::calendar::CalendarPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=StaticSegment("login")
+                        view=pages::login::LoginPage
+                        ssr=SsrMode::Async
+                    />
                 </Routes>
             </main>
+            </AccountScope>
         </Router>
     }
 }

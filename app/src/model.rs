@@ -1,5 +1,13 @@
 //! Types shared by the server and the browser.
 
+mod calendar;
+mod obligation;
+
+pub use calendar::{BodyCalendar, SessionRow};
+pub use obligation::{
+    HistoryChange, HistoryEntry, ObligationDetail, ObligationState, SessionChoice,
+};
+
 use serde::{Deserialize, Serialize};
 
 /// One resolution or decision as listed on the front page.
@@ -38,6 +46,8 @@ impl ResolutionSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ObligationSchedule {
     pub obligation_id: i64,
+    /// `report` or `activity` (see [`crate::domain::ObligationKind`]).
+    pub kind: String,
     pub status: String,
     pub resolution_label: String,
     pub paragraph: String,

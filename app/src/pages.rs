@@ -1,5 +1,8 @@
 //! One file per page.
 
+pub mod calendar;
+pub mod login;
 pub mod not_found;
+pub mod obligation;
 pub mod obligations;
 pub mod resolutions;

@@ -51,11 +51,12 @@ pub async fn run(db: DatabaseArgs, args: ImportArgs) -> anyhow::Result<()> {
             // `suspend` rather than `println`: a hidden bar (one file) would swallow the line.
             Ok((outcome, summary)) => progress.suspend(|| {
                 println!(
-                    "{symbol}: {} ({} resolutions, {} mandates, {} reporting) from {}",
+                    "{symbol}: {} ({} resolutions, {} mandates: {} reporting, {} activities) from {}",
                     outcome_word(outcome),
                     summary.resolutions,
                     summary.mandates,
                     summary.obligations,
+                    summary.activities,
                     path.display()
                 )
             }),

@@ -13,6 +13,7 @@ async fn main() -> std::process::ExitCode {
         Command::Import(args) => server::import::run(cli.database, args).await,
         Command::Extract(args) => server::import::extract_command(args),
         Command::Calendar(args) => server::calendar::run(cli.database, &args.file).await,
+        Command::User(command) => server::users::run(cli.database, command).await,
     };
     match outcome {
         Ok(()) => std::process::ExitCode::SUCCESS,

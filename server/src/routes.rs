@@ -2,14 +2,20 @@
 
 pub mod health;
 
+use crate::session_store::PgSessionStore;
 use crate::settings::ServeArgs;
 use app::{App, OUTPUT_NAME, shell};
 use axum::Router;
+use axum::http::{HeaderName, HeaderValue, header};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use sqlx::PgPool;
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::{SameSite, time::Duration};
+use tower_sessions::session_store::ExpiredDeletion;
+use tower_sessions::{Expiry, SessionManagerLayer};
 
 /// The whole HTTP surface of the application.
 pub fn router(pool: PgPool, args: &ServeArgs) -> anyhow::Result<Router> {
@@ -35,7 +41,50 @@ pub fn router(pool: PgPool, args: &ServeArgs) -> anyhow::Result<Router> {
         .with_state(options);
 
     Ok(Router::new()
-        .merge(health::router(pool))
+        .merge(health::router(pool.clone()))
         .merge(pages)
+        .layer(session_layer(pool, args)?)
+        .layer(security_headers(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        // No page needs to be framed; refusing it stops click-jacking of the staff forms.
+        .layer(security_headers(header::X_FRAME_OPTIONS, "DENY"))
+        // Same-origin: the no-JavaScript forms need the Referer to return to their page, and
+        // no other site needs to learn which obligation a user was reading.
+        .layer(security_headers(header::REFERRER_POLICY, "same-origin"))
         .layer(TraceLayer::new_for_http()))
+}
+
+fn security_headers(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+}
+
+/// Login sessions kept in PostgreSQL (table `user_session`; see [`PgSessionStore`]).
+///
+/// The cookie holds only a random id. `HttpOnly`, so page scripts cannot read it; `SameSite=Lax`,
+/// so other sites cannot make a browser post a form with it (the CSRF defence for the form-based
+/// server functions) while links from emails still arrive logged in; `Secure` when served over
+/// HTTPS (`--secure-cookies`). Sessions end after a period of inactivity; expired rows are
+/// deleted hourly.
+fn session_layer(
+    pool: PgPool,
+    args: &ServeArgs,
+) -> anyhow::Result<SessionManagerLayer<PgSessionStore>> {
+    let store = PgSessionStore::new(pool);
+    let sweeper = store.clone();
+    tokio::spawn(async move {
+        let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            hourly.tick().await;
+            if let Err(err) = sweeper.delete_expired().await {
+                tracing::warn!(error = %err, "cannot delete expired sessions");
+            }
+        }
+    });
+    Ok(SessionManagerLayer::new(store)
+        .with_name("mt_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(args.secure_cookies)
+        .with_expiry(Expiry::OnInactivity(Duration::minutes(
+            args.session_minutes.max(1),
+        ))))
 }

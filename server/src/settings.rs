@@ -39,6 +39,39 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Load bodies and sessions from a calendar file (e.g. data/calendar.json), keeping edits.
     Calendar(CalendarArgs),
+    /// Manage staff accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account. The password is read from MT_PASSWORD, else asked for on the
+    /// terminal, else read as one line from standard input.
+    Add(UserAddArgs),
+    /// Set a new password for an account (read like `add`'s).
+    Password(UserPasswordArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct UserAddArgs {
+    #[arg(long)]
+    pub email: String,
+    /// The name shown in the header and in the history.
+    #[arg(long)]
+    pub name: String,
+    /// `staff` records progress; `admin` also edits the calendar.
+    #[arg(long, default_value = "staff")]
+    pub role: String,
+    /// Succeed without changing anything when the account exists (for set-up scripts).
+    #[arg(long)]
+    pub if_missing: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct UserPasswordArgs {
+    #[arg(long)]
+    pub email: String,
 }
 
 impl Default for Command {
@@ -72,6 +105,15 @@ pub struct ServeArgs {
     /// Directory holding the built site (`pkg/` bundle, CSS, static files).
     #[arg(long, env = "MT_SITE_ROOT", default_value = "target/site")]
     pub site_root: PathBuf,
+
+    /// Mark the session cookie `Secure` (sent over HTTPS only). Turn on whenever the site is
+    /// served over HTTPS, which is everywhere but a developer's machine.
+    #[arg(long, env = "MT_SECURE_COOKIES", default_value_t = false)]
+    pub secure_cookies: bool,
+
+    /// Minutes of inactivity after which a login session ends.
+    #[arg(long, env = "MT_SESSION_MINUTES", default_value_t = 8 * 60)]
+    pub session_minutes: i64,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -8,10 +8,9 @@ use sqlx::PgPool;
 const SEED: &str = include_str!("../../data/E-2019-30.txt");
 
 fn serve_args(addr: &str) -> ServeArgs {
-    ServeArgs {
-        addr: addr.parse().unwrap(),
-        site_root: concat!(env!("CARGO_MANIFEST_DIR"), "/../target/site").into(),
-    }
+    use clap::Parser;
+    let site_root = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/site");
+    ServeArgs::parse_from(["serve", "--addr", addr, "--site-root", site_root])
 }
 
 /// Starts the app on a free port and returns its base URL.

@@ -31,8 +31,8 @@ async fn importing_the_same_text_twice_changes_nothing(pool: PgPool) {
     assert!(first.2 > 100, "{first:?}");
     assert_eq!(
         (first.3, first.4),
-        (63, 15),
-        "mandates and reporting obligations"
+        (63, 63),
+        "mandates, and one obligation each (15 reports, 48 activities)"
     );
 
     assert_eq!(import(&pool, SEED).await, ImportOutcome::Unchanged);
@@ -206,6 +206,34 @@ async fn a_document_read_by_an_older_extractor_is_read_again(pool: PgPool) {
         .unwrap();
     assert_eq!(import(&pool, SEED).await, ImportOutcome::Updated);
     let after = counts(&pool).await;
-    assert_eq!((after.3, after.4), (63, 15));
+    assert_eq!((after.3, after.4), (63, 63));
     assert_eq!(import(&pool, SEED).await, ImportOutcome::Unchanged);
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn mandates_that_ask_for_no_report_are_tracked_as_ongoing_activities(pool: PgPool) {
+    import(&pool, SEED).await;
+    let kinds: Vec<(String, String, i64, i64)> = sqlx::query_as(
+        "select kind, status, count(*), count(session_id) from obligation \
+          group by kind, status order by kind",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        kinds,
+        vec![
+            ("activity".into(), "ongoing".into(), 48, 0),
+            ("report".into(), "pending".into(), 15, 0),
+        ],
+        "activities have no session; reports get theirs once the calendar is loaded"
+    );
+    let technical_assistance: i64 = sqlx::query_scalar(
+        "select count(*) from obligation o join mandate m on m.id = o.mandate_id \
+          where o.kind = 'activity' and m.action = 'provide technical assistance'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(technical_assistance, 27);
 }

@@ -7,37 +7,10 @@ use server::database::MIGRATOR;
 use sqlx::PgPool;
 
 mod common;
-use common::load_demo_data as loaded;
-
-/// The first obligation due at the given body code and session number.
-async fn obligation_at(pool: &PgPool, code: &str, number: i32) -> i64 {
-    sqlx::query_scalar(
-        "select o.id from obligation o join session s on s.id = o.session_id \
-           join body b on b.id = s.body_id where b.code = $1 and s.number = $2 \
-          order by o.id limit 1",
-    )
-    .bind(code)
-    .bind(number)
-    .fetch_one(pool)
-    .await
-    .unwrap()
-}
+use common::{load_demo_data as loaded, obligation_at, state};
 
 async fn session(pool: &PgPool, code: &str, number: i32) -> i64 {
     common::session(pool, code, number).await.0
-}
-
-/// (status, version, number of events)
-async fn state(pool: &PgPool, id: i64) -> (String, i32, i64) {
-    sqlx::query_as(
-        "select o.status, o.version, \
-                (select count(*) from obligation_event e where e.obligation_id = o.id) \
-           from obligation o where o.id = $1",
-    )
-    .bind(id)
-    .fetch_one(pool)
-    .await
-    .unwrap()
 }
 
 #[sqlx::test(migrator = "MIGRATOR")]

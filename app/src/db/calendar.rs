@@ -133,9 +133,24 @@ pub async fn ensure_session(
 pub async fn obligation_schedules(
     pool: &sqlx::PgPool,
 ) -> Result<Vec<ObligationSchedule>, sqlx::Error> {
+    schedules(pool, None).await
+}
+
+/// One obligation with its derived deadlines, or `None` when there is no such obligation.
+pub async fn obligation_schedule(
+    pool: &sqlx::PgPool,
+    id: i64,
+) -> Result<Option<ObligationSchedule>, sqlx::Error> {
+    Ok(schedules(pool, Some(id)).await?.into_iter().next())
+}
+
+async fn schedules(
+    pool: &sqlx::PgPool,
+    only: Option<i64>,
+) -> Result<Vec<ObligationSchedule>, sqlx::Error> {
     let rows = sqlx::query!(
         r#"
-        select o.id, o.status, r.label as resolution_label, m.paragraph_number, m.addressee,
+        select o.id, o.kind, o.status, r.label as resolution_label, m.paragraph_number, m.addressee,
                coalesce(b.name, o.target_body) as "body?", s.number as "number?",
                s.label as "label?", s.opens_on, s.closes_on,
                b.submission_lead_weeks as "submission_lead_weeks?",
@@ -145,30 +160,24 @@ pub async fn obligation_schedules(
           join resolution r on r.id = m.resolution_id
           left join session s on s.id = o.session_id
           left join body b on b.id = s.body_id
+         where $1::bigint is null or o.id = $1
          order by s.opens_on nulls last, o.id
-        "#
+        "#,
+        only
     )
     .fetch_all(pool)
     .await?;
     Ok(rows
         .into_iter()
         .map(|row| {
-            let lead = LeadTimes {
-                submission_weeks: row
-                    .submission_lead_weeks
-                    .and_then(|w| u32::try_from(w).ok())
-                    .unwrap_or(10),
-                issuance_weeks: row
-                    .issuance_lead_weeks
-                    .and_then(|w| u32::try_from(w).ok())
-                    .unwrap_or(6),
-            };
+            let lead = lead_times(row.submission_lead_weeks, row.issuance_lead_weeks);
             let dates = SessionDates {
                 opening: row.opens_on,
                 closing: row.closes_on,
             };
             ObligationSchedule {
                 obligation_id: row.id,
+                kind: row.kind,
                 status: row.status,
                 resolution_label: row.resolution_label,
                 paragraph: row.paragraph_number,
@@ -180,6 +189,19 @@ pub async fn obligation_schedules(
             }
         })
         .collect())
+}
+
+/// A body's lead times as stored, or the documentation rules' defaults (10 and 6 weeks) when the
+/// obligation has no session yet.
+fn lead_times(submission_weeks: Option<i32>, issuance_weeks: Option<i32>) -> LeadTimes {
+    LeadTimes {
+        submission_weeks: submission_weeks
+            .and_then(|w| u32::try_from(w).ok())
+            .unwrap_or(10),
+        issuance_weeks: issuance_weeks
+            .and_then(|w| u32::try_from(w).ok())
+            .unwrap_or(6),
+    }
 }
 
 /// Every obligation judged on `today` (passed in, never read from a clock): overdue when not

@@ -6,7 +6,6 @@ use crate::domain::{
     ObligationKind, Recurrence, SessionCadence, Status, StatusChange, TransitionError,
     next_session_number, should_spawn_next, transition,
 };
-use serde::{Deserialize, Serialize};
 
 /// Why a status change was refused. Nothing is written when any of these is returned.
 #[derive(Debug, thiserror::Error)]
@@ -25,17 +24,7 @@ pub enum StatusChangeError {
     Database(#[from] sqlx::Error),
 }
 
-/// The obligation after a successful change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ObligationState {
-    pub id: i64,
-    pub status: Status,
-    pub version: i32,
-    pub session_id: Option<i64>,
-    /// The obligation created for the next occurrence of a recurring mandate, if this change
-    /// created one.
-    pub next_occurrence: Option<i64>,
-}
+pub use crate::model::ObligationState;
 
 fn stored<T: std::str::FromStr>(value: &str, what: &str) -> Result<T, StatusChangeError> {
     value.parse().map_err(|_| {

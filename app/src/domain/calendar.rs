@@ -109,6 +109,27 @@ pub enum Urgency {
     OnTrack { days_left: i64 },
 }
 
+impl std::fmt::Display for Urgency {
+    /// The words a badge shows ("overdue by 3 days", "at risk: 5 days left").
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let days = |n: i64| {
+            if n == 1 {
+                "1 day".to_string()
+            } else {
+                format!("{n} days")
+            }
+        };
+        match *self {
+            Urgency::NoDate => f.write_str("no date"),
+            Urgency::Done => f.write_str("done"),
+            Urgency::Overdue { days: n } => write!(f, "overdue by {}", days(n)),
+            Urgency::AtRisk { days_left: 0 } => f.write_str("at risk: due today"),
+            Urgency::AtRisk { days_left } => write!(f, "at risk: {} left", days(days_left)),
+            Urgency::OnTrack { days_left } => write!(f, "{} left", days(days_left)),
+        }
+    }
+}
+
 /// Judges `status` against the submission deadline on `today`.
 ///
 /// Rules, chosen so that a badge never flips on the wrong day:

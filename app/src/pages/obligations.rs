@@ -1,23 +1,35 @@
 use crate::api::list_obligations;
-use crate::domain::Urgency;
+use crate::components::dates::day_or_unset;
 use crate::model::ObligationUrgency;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-/// Reporting obligations in deadline order, with the dates derived from their sessions.
+/// Every obligation: reports in deadline order with the dates derived from their sessions,
+/// then the continuing activities (which have no deadline).
 #[component]
 pub fn ObligationsPage() -> impl IntoView {
     let obligations = Resource::new(|| (), |_| list_obligations());
     view! {
-        <Title text="Reporting obligations — Mandate Tracker" />
-        <h1>"Reporting obligations"</h1>
+        <Title text="Obligations — Mandate Tracker" />
+        <h1>"Obligations"</h1>
+        <h2>"Reports"</h2>
         <p class="count">
             "Submission is due 10 weeks and issuance 6 weeks before the session opens."
         </p>
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match obligations.await {
-                    Ok(rows) => view! { <ObligationTable rows /> }.into_any(),
+                    Ok(rows) => {
+                        let (reports, activities): (Vec<_>, Vec<_>) = rows
+                            .into_iter()
+                            .partition(|row| row.schedule.kind == "report");
+                        view! {
+                            <ReportTable rows=reports />
+                            <h2 id="activities">"Continuing activities"</h2>
+                            <ActivityTable rows=activities />
+                        }
+                            .into_any()
+                    }
                     Err(err) => {
                         view! { <p class="error" role="alert">{err.to_string()}</p> }.into_any()
                     }
@@ -27,8 +39,27 @@ pub fn ObligationsPage() -> impl IntoView {
     }
 }
 
+fn status_text(row: &ObligationUrgency) -> String {
+    let status = row
+        .schedule
+        .status
+        .parse::<crate::domain::Status>()
+        .map_or_else(|_| row.schedule.status.clone(), |s| s.label().to_string());
+    format!("{status} ({})", row.urgency)
+}
+
+fn source_link(row: &ObligationUrgency) -> impl IntoView + use<> {
+    let s = &row.schedule;
+    view! {
+        <a href=format!(
+            "/obligations/{}",
+            s.obligation_id,
+        )>{format!("{} ¶{}", s.resolution_label, s.paragraph)}</a>
+    }
+}
+
 #[component]
-fn ObligationTable(rows: Vec<ObligationUrgency>) -> impl IntoView {
+fn ReportTable(rows: Vec<ObligationUrgency>) -> impl IntoView {
     view! {
         <table class="obligations">
             <thead>
@@ -43,44 +74,67 @@ fn ObligationTable(rows: Vec<ObligationUrgency>) -> impl IntoView {
                 </tr>
             </thead>
             <tbody>
-                {rows.into_iter().map(|row| view! { <ObligationRow row /> }).collect_view()}
+                {rows.into_iter().map(|row| view! { <ReportRow row /> }).collect_view()}
             </tbody>
         </table>
     }
 }
 
 #[component]
-fn ObligationRow(row: ObligationUrgency) -> impl IntoView {
-    let ObligationUrgency {
-        schedule: row,
-        urgency,
-    } = row;
-    let date = |d: Option<chrono::NaiveDate>| {
-        d.map(|d| d.format("%-d %b %Y").to_string())
-            .unwrap_or_else(|| "date not set".to_string())
-    };
-    let deadlines = row.deadlines;
-    let target = match (&row.body, &row.session_label) {
+fn ReportRow(row: ObligationUrgency) -> impl IntoView {
+    let status = status_text(&row);
+    let link = source_link(&row);
+    let s = row.schedule;
+    let deadlines = s.deadlines;
+    let target = match (&s.body, &s.session_label) {
         (Some(body), Some(session)) => format!("{body}, {session}"),
         (Some(body), None) => body.clone(),
         _ => "—".to_string(),
     };
-    let urgency = match urgency {
-        Urgency::Overdue { days } => format!("overdue by {days} days"),
-        Urgency::AtRisk { days_left } => format!("at risk: {days_left} days left"),
-        Urgency::OnTrack { days_left } => format!("{days_left} days left"),
-        Urgency::Done => "done".to_string(),
-        Urgency::NoDate => "no date".to_string(),
-    };
     view! {
         <tr>
-            <td>{format!("{} ¶{}", row.resolution_label, row.paragraph)}</td>
-            <td>{row.addressee}</td>
+            <td>{link}</td>
+            <td>{s.addressee}</td>
             <td>{target}</td>
-            <td>{date(deadlines.as_ref().map(|d| d.session_opens))}</td>
-            <td>{date(deadlines.as_ref().map(|d| d.submission))}</td>
-            <td>{date(deadlines.as_ref().map(|d| d.issuance))}</td>
-            <td>{format!("{} ({urgency})", row.status.replace('_', " "))}</td>
+            <td>{day_or_unset(deadlines.as_ref().map(|d| d.session_opens))}</td>
+            <td>{day_or_unset(deadlines.as_ref().map(|d| d.submission))}</td>
+            <td>{day_or_unset(deadlines.as_ref().map(|d| d.issuance))}</td>
+            <td>{status}</td>
         </tr>
     }
+}
+
+#[component]
+fn ActivityTable(rows: Vec<ObligationUrgency>) -> impl IntoView {
+    if rows.is_empty() {
+        return view! { <p class="count">"None."</p> }.into_any();
+    }
+    view! {
+        <table class="activities" aria-labelledby="activities">
+            <thead>
+                <tr>
+                    <th scope="col">"Source"</th>
+                    <th scope="col">"Who"</th>
+                    <th scope="col">"Status"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {rows
+                    .into_iter()
+                    .map(|row| {
+                        let status = status_text(&row);
+                        let link = source_link(&row);
+                        view! {
+                            <tr>
+                                <td>{link}</td>
+                                <td>{row.schedule.addressee}</td>
+                                <td>{status}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
 }

@@ -4,6 +4,7 @@
 //! text are marked retired (and revived if they come back); paragraphs, which carry none, are
 //! rewritten.
 
+use app::domain::ObligationKind;
 use app::extract::{Extraction, Mandate, Resolution};
 use std::collections::HashMap;
 
@@ -12,7 +13,10 @@ use std::collections::HashMap;
 pub struct ImportSummary {
     pub resolutions: usize,
     pub mandates: usize,
+    /// Reports owed to a body (one obligation each, with a target session when known).
     pub obligations: usize,
+    /// Continuing activities: every other mandate, tracked as an `ongoing` obligation.
+    pub activities: usize,
 }
 
 impl ImportSummary {
@@ -21,7 +25,8 @@ impl ImportSummary {
         ImportSummary {
             resolutions: extraction.resolutions.len(),
             mandates: mandates.clone().count(),
-            obligations: mandates.filter(|m| m.is_reporting).count(),
+            obligations: mandates.clone().filter(|m| m.is_reporting).count(),
+            activities: mandates.filter(|m| !m.is_reporting).count(),
         }
     }
 }
@@ -241,6 +246,19 @@ async fn mandates(
                 mandate.target_body,
                 session,
                 session_id
+            )
+            .execute(&mut *tx)
+            .await?;
+        } else {
+            // A continuing activity (technical assistance, a meeting, a study...): tracked from
+            // `ongoing` to `completed` or `discontinued`, with no session and no deadline.
+            let kind = ObligationKind::Activity;
+            sqlx::query!(
+                "insert into obligation (mandate_id, kind, status) values ($1, $2, $3)
+                 on conflict on constraint obligation_mandate_occurrence_key do nothing",
+                mandate_id,
+                kind.as_str(),
+                kind.initial_status().as_str()
             )
             .execute(&mut *tx)
             .await?;

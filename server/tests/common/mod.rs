@@ -33,3 +33,81 @@ pub async fn session(pool: &PgPool, code: &str, number: i32) -> (i64, i32) {
     .await
     .unwrap()
 }
+
+/// Starts the real application on a free port and returns its base URL.
+pub async fn spawn_app(pool: PgPool) -> String {
+    use clap::Parser;
+    let site_root = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/site");
+    let args = server::settings::ServeArgs::parse_from([
+        "serve",
+        "--addr",
+        "127.0.0.1:0",
+        "--site-root",
+        site_root,
+    ]);
+    let app = server::build(pool, &args).await.unwrap();
+    let url = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped());
+    url
+}
+
+/// The password every test account gets.
+pub const PASSWORD: &str = "a long test password";
+
+/// Creates an account with [`PASSWORD`] and returns its id.
+pub async fn create_user(pool: &PgPool, email: &str, role: app::auth::Role) -> i64 {
+    let email = app::auth::EmailAddress::parse(email).unwrap();
+    let hash = app::auth::password::hash_password(PASSWORD.into())
+        .await
+        .unwrap();
+    app::db::user::create_user(pool, &email, "Test Officer", role, &hash)
+        .await
+        .unwrap()
+}
+
+/// A client that keeps cookies and does not follow redirects, so tests see each answer.
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// Logs `client` in as `email` (with [`PASSWORD`]) through the login endpoint.
+pub async fn log_in(client: &reqwest::Client, base: &str, email: &str) -> reqwest::Response {
+    client
+        .post(format!("{base}/api/log_in"))
+        .header("accept", "application/json")
+        .form(&[("email", email), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap()
+}
+
+/// The first obligation due at the given body code and session number.
+pub async fn obligation_at(pool: &PgPool, code: &str, number: i32) -> i64 {
+    sqlx::query_scalar(
+        "select o.id from obligation o join session s on s.id = o.session_id \
+           join body b on b.id = s.body_id where b.code = $1 and s.number = $2 \
+          order by o.id limit 1",
+    )
+    .bind(code)
+    .bind(number)
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}
+
+/// (status, version, number of events) of an obligation.
+pub async fn state(pool: &PgPool, id: i64) -> (String, i32, i64) {
+    sqlx::query_as(
+        "select o.status, o.version, \
+                (select count(*) from obligation_event e where e.obligation_id = o.id) \
+           from obligation o where o.id = $1",
+    )
+    .bind(id)
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}

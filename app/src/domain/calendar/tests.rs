@@ -212,3 +212,26 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn urgency_reads_as_a_badge() {
+    assert_eq!(Urgency::Overdue { days: 1 }.to_string(), "overdue by 1 day");
+    assert_eq!(
+        Urgency::Overdue { days: 12 }.to_string(),
+        "overdue by 12 days"
+    );
+    assert_eq!(
+        Urgency::AtRisk { days_left: 0 }.to_string(),
+        "at risk: due today"
+    );
+    assert_eq!(
+        Urgency::AtRisk { days_left: 5 }.to_string(),
+        "at risk: 5 days left"
+    );
+    assert_eq!(
+        Urgency::OnTrack { days_left: 40 }.to_string(),
+        "40 days left"
+    );
+    assert_eq!(Urgency::Done.to_string(), "done");
+    assert_eq!(Urgency::NoDate.to_string(), "no date");
+}

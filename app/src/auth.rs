@@ -1,0 +1,172 @@
+//! Who is using the application: secretariat staff log in; delegations read without an account.
+//!
+//! The types here are shared with the browser (the header shows who is logged in); password
+//! hashing and the session lookup are server-only.
+
+#[cfg(feature = "ssr")]
+pub mod password;
+#[cfg(feature = "ssr")]
+pub mod session;
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// What a logged-in user may do. Reading needs no role at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Secretariat staff: confirm extracted mandates and record progress on obligations.
+    Staff,
+    /// Staff who also keep the calendar (bodies and sessions).
+    Admin,
+}
+
+impl Role {
+    /// The text stored in `app_user.role`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Role::Staff => "staff",
+            Role::Admin => "admin",
+        }
+    }
+
+    /// Whether this role may record status changes on obligations (every role may).
+    pub const fn can_record_progress(self) -> bool {
+        matches!(self, Role::Staff | Role::Admin)
+    }
+
+    /// Whether this role may change bodies and sessions.
+    pub const fn can_edit_calendar(self) -> bool {
+        matches!(self, Role::Admin)
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Role {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "staff" => Ok(Role::Staff),
+            "admin" => Ok(Role::Admin),
+            other => Err(format!("unknown role '{other}' (staff or admin)")),
+        }
+    }
+}
+
+/// The logged-in user, as the pages and server functions see them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrentUser {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+}
+
+/// An email address as accounts use it: trimmed, lower-cased, one `@` with text on both sides.
+/// Checked once here so the database constraint never has to reject user input.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct EmailAddress(String);
+
+impl EmailAddress {
+    pub fn parse(input: &str) -> Result<Self, String> {
+        let email = input.trim().to_lowercase();
+        let valid = email.len() <= 254
+            && !email.chars().any(char::is_whitespace)
+            && matches!(email.split_once('@'), Some((local, domain))
+                if !local.is_empty() && !domain.is_empty() && !domain.contains('@'));
+        if valid {
+            Ok(Self(email))
+        } else {
+            Err(format!("'{}' is not an email address", input.trim()))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for EmailAddress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Where to go after logging in: only a path on this site, so a crafted link cannot send a
+/// user who just logged in to another site (an open redirect). Control characters are refused
+/// too: the path becomes a `Location` header, which cannot hold them.
+pub fn safe_next(next: Option<&str>) -> String {
+    match next.map(str::trim) {
+        Some(path)
+            if path.starts_with('/')
+                && !path.starts_with("//")
+                && !path.contains('\\')
+                && !path.chars().any(char::is_control)
+                && !path.starts_with("/login") =>
+        {
+            path.to_string()
+        }
+        _ => "/obligations".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn email_addresses_are_trimmed_and_lower_cased() {
+        let email = EmailAddress::parse("  Officer@UNODC.org ").unwrap();
+        assert_eq!(email.as_str(), "officer@unodc.org");
+    }
+
+    #[test]
+    fn malformed_email_addresses_are_refused() {
+        for bad in [
+            "",
+            "no-at-sign",
+            "@unodc.org",
+            "officer@",
+            "a b@unodc.org",
+            "a@b@c",
+        ] {
+            assert!(EmailAddress::parse(bad).is_err(), "{bad:?} was accepted");
+        }
+    }
+
+    #[test]
+    fn roles_round_trip_through_their_stored_text() {
+        for role in [Role::Staff, Role::Admin] {
+            assert_eq!(role.as_str().parse::<Role>(), Ok(role));
+        }
+        assert!("root".parse::<Role>().is_err());
+    }
+
+    #[test]
+    fn only_admins_edit_the_calendar() {
+        assert!(Role::Admin.can_edit_calendar());
+        assert!(!Role::Staff.can_edit_calendar());
+        assert!(Role::Staff.can_record_progress());
+    }
+
+    #[test]
+    fn next_page_after_login_stays_on_this_site() {
+        assert_eq!(safe_next(Some("/obligations/7")), "/obligations/7");
+        assert_eq!(safe_next(Some("https://evil.example/")), "/obligations");
+        assert_eq!(safe_next(Some("//evil.example/")), "/obligations");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/obligations");
+        assert_eq!(safe_next(Some("/login")), "/obligations");
+        assert_eq!(
+            safe_next(Some("/obligations\r\nSet-Cookie: x=1")),
+            "/obligations"
+        );
+        assert_eq!(safe_next(None), "/obligations");
+    }
+}

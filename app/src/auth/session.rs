@@ -1,0 +1,73 @@
+//! The login session, as server functions see it.
+//!
+//! Sessions live in PostgreSQL (`user_session`, managed by `tower-sessions`); the cookie holds
+//! only a random id. The session stores the user's id and nothing else, and the user row is
+//! read on every request, so disabling an account or changing a role takes effect at once.
+
+use super::{CurrentUser, Role};
+use crate::error::AppError;
+use tower_sessions::Session;
+
+/// The session key under which the logged-in user's id is kept.
+pub const USER_ID_KEY: &str = "user_id";
+
+/// The request's session (the server's session layer puts it there).
+pub async fn session() -> Result<Session, AppError> {
+    leptos_axum::extract::<Session>().await.map_err(|err| {
+        tracing::error!(error = %err, "no session on the request; is the session layer installed?");
+        AppError::Internal
+    })
+}
+
+/// The logged-in user, if any. An account disabled since login counts as logged out.
+pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
+    let session = session().await?;
+    let id: Option<i64> = session.get(USER_ID_KEY).await.map_err(|err| {
+        tracing::error!(error = %err, "cannot read the session");
+        AppError::Internal
+    })?;
+    let Some(id) = id else { return Ok(None) };
+    let pool = crate::db::pool()?;
+    Ok(crate::db::user::active_user(&pool, id).await?)
+}
+
+/// The caller, who must be logged in with a role that may record progress (401 otherwise).
+pub async fn require_staff() -> Result<CurrentUser, AppError> {
+    let user = current_user().await?.ok_or(AppError::Unauthenticated)?;
+    if user.role.can_record_progress() {
+        Ok(user)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// The caller, who must be an administrator (401 when logged out, 403 for other roles).
+pub async fn require_admin() -> Result<CurrentUser, AppError> {
+    let user = current_user().await?.ok_or(AppError::Unauthenticated)?;
+    if user.role == Role::Admin {
+        Ok(user)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// Starts a logged-in session. The session id is renewed first, so an id planted before login
+/// (session fixation) is worthless afterwards.
+pub async fn log_in(user: &CurrentUser) -> Result<(), AppError> {
+    let session = session().await?;
+    let failed = |err: tower_sessions::session::Error| {
+        tracing::error!(error = %err, "cannot write the session");
+        AppError::Internal
+    };
+    session.cycle_id().await.map_err(failed)?;
+    session.insert(USER_ID_KEY, user.id).await.map_err(failed)
+}
+
+/// Ends the session: its row is deleted and the cookie expired.
+pub async fn log_out() -> Result<(), AppError> {
+    let session = session().await?;
+    session.flush().await.map_err(|err| {
+        tracing::error!(error = %err, "cannot delete the session");
+        AppError::Internal
+    })
+}

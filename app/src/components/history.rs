@@ -1,0 +1,85 @@
+use super::dates::day_or_unset;
+use crate::domain::Status;
+use crate::model::{HistoryChange, HistoryEntry};
+use leptos::prelude::*;
+
+/// An obligation's timeline, oldest first: status changes and moves of its session.
+#[component]
+pub fn History(entries: Vec<HistoryEntry>) -> impl IntoView {
+    if entries.is_empty() {
+        return view! { <p class="count">"No change recorded yet."</p> }.into_any();
+    }
+    view! {
+        <ol class="history">
+            {entries.into_iter().map(|entry| view! { <HistoryItem entry /> }).collect_view()}
+        </ol>
+    }
+    .into_any()
+}
+
+fn status_label(stored: &str) -> String {
+    stored
+        .parse::<Status>()
+        .map_or_else(|_| stored.to_string(), |s| s.label().to_string())
+}
+
+#[component]
+fn HistoryItem(entry: HistoryEntry) -> impl IntoView {
+    let what = match entry.change {
+        HistoryChange::Status {
+            from,
+            to,
+            document_symbol,
+            merged_into_id,
+            from_session,
+            to_session,
+        } => {
+            let mut text = format!("{} → {}", status_label(&from), status_label(&to));
+            if let Some(symbol) = document_symbol {
+                text.push_str(&format!(", as {symbol}"));
+            }
+            if let Some(target) = merged_into_id {
+                text.push_str(&format!(", into obligation #{target}"));
+            }
+            if let (Some(from), Some(to)) = (from_session, to_session)
+                && from != to
+            {
+                text.push_str(&format!(", from {from} to {to}"));
+            }
+            text
+        }
+        HistoryChange::Session {
+            session,
+            old_opens_on,
+            new_opens_on,
+            old_state,
+            new_state,
+        } => {
+            let mut text = format!("{session} ");
+            if old_opens_on != new_opens_on {
+                text.push_str(&format!(
+                    "moved from {} to {}",
+                    day_or_unset(old_opens_on),
+                    day_or_unset(new_opens_on)
+                ));
+            } else {
+                text.push_str("changed");
+            }
+            if old_state != new_state {
+                text.push_str(&format!(" ({old_state} → {new_state})"));
+            }
+            text
+        }
+    };
+    let at = entry.at.format("%-d %b %Y %H:%M UTC").to_string();
+    view! {
+        <li>
+            <time datetime=entry.at.to_rfc3339()>{at}</time>
+            " · "
+            <span class="what">{what}</span>
+            " · "
+            <span class="actor">{entry.actor}</span>
+            {entry.note.map(|note| view! { <p class="note">{note}</p> })}
+        </li>
+    }
+}

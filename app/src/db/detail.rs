@@ -1,0 +1,167 @@
+//! One obligation in full, with its timeline: status events and moves of its sessions.
+
+use crate::domain::{ObligationKind, Status, allowed_next, urgency};
+use crate::model::{HistoryChange, HistoryEntry, ObligationDetail, SessionChoice};
+use chrono::NaiveDate;
+
+/// Obligation `id` as its page shows it on `today`, or `None` when there is no such obligation.
+pub async fn obligation_detail(
+    pool: &sqlx::PgPool,
+    id: i64,
+    today: NaiveDate,
+    window_days: i64,
+) -> Result<Option<ObligationDetail>, sqlx::Error> {
+    let Some(row) = sqlx::query!(
+        r#"
+        select o.kind, o.status, o.version, o.document_symbol, o.merged_into_id,
+               o.status_reason, o.session_id, r.title, d.symbol as source_document, m.verb,
+               m.quote, m.recurrence, s.body_id as "body_id?", s.number as "number?"
+          from obligation o
+          join mandate m on m.id = o.mandate_id
+          join resolution r on r.id = m.resolution_id
+          join document d on d.id = r.document_id
+          left join session s on s.id = o.session_id
+         where o.id = $1
+        "#,
+        id
+    )
+    .fetch_optional(pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let (Ok(kind), Ok(status)) = (
+        row.kind.parse::<ObligationKind>(),
+        row.status.parse::<Status>(),
+    ) else {
+        tracing::error!(id, kind = %row.kind, status = %row.status, "unknown kind or status");
+        return Err(sqlx::Error::Protocol(format!(
+            "obligation {id} has an unknown kind or status"
+        )));
+    };
+    let Some(schedule) = super::calendar::obligation_schedule(pool, id).await? else {
+        return Ok(None);
+    };
+    let later_sessions = match (row.body_id, row.number) {
+        (Some(body_id), Some(number)) => later_sessions(pool, body_id, number).await?,
+        _ => Vec::new(),
+    };
+    Ok(Some(ObligationDetail {
+        urgency: urgency(status, schedule.deadlines.as_ref(), today, window_days),
+        schedule,
+        kind,
+        status,
+        version: row.version,
+        document_symbol: row.document_symbol,
+        merged_into_id: row.merged_into_id,
+        status_reason: row.status_reason,
+        source_document: row.source_document,
+        resolution_title: row.title,
+        verb: row.verb,
+        quote: row.quote,
+        recurrence: row.recurrence,
+        allowed_next: allowed_next(kind, status).to_vec(),
+        later_sessions,
+        history: history(pool, id, row.session_id).await?,
+    }))
+}
+
+async fn later_sessions(
+    pool: &sqlx::PgPool,
+    body_id: i64,
+    after: i32,
+) -> Result<Vec<SessionChoice>, sqlx::Error> {
+    let rows = sqlx::query!(
+        "select id, label, opens_on from session where body_id = $1 and number > $2
+          order by number",
+        body_id,
+        after
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| SessionChoice {
+            id: r.id,
+            label: r.label,
+            opens_on: r.opens_on,
+        })
+        .collect())
+}
+
+/// The obligation's status events and the moves of every session it has been due at, oldest
+/// first (ties keep status events after session moves, as a move usually causes a change).
+async fn history(
+    pool: &sqlx::PgPool,
+    id: i64,
+    current_session: Option<i64>,
+) -> Result<Vec<HistoryEntry>, sqlx::Error> {
+    let events = sqlx::query!(
+        r#"
+        select e.at, e.actor, e.from_status, e.to_status, e.note, e.document_symbol,
+               e.merged_into_id, fs.label as "from_session?", ts.label as "to_session?",
+               e.from_session_id, e.to_session_id
+          from obligation_event e
+          left join session fs on fs.id = e.from_session_id
+          left join session ts on ts.id = e.to_session_id
+         where e.obligation_id = $1
+         order by e.at, e.id
+        "#,
+        id
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut sessions: Vec<i64> = current_session.into_iter().collect();
+    sessions.extend(
+        events
+            .iter()
+            .flat_map(|e| [e.from_session_id, e.to_session_id])
+            .flatten(),
+    );
+    sessions.sort_unstable();
+    sessions.dedup();
+    let moves = sqlx::query!(
+        r#"
+        select e.at, e.actor, e.note, s.label, e.old_opens_on, e.new_opens_on, e.old_state,
+               e.new_state
+          from session_event e
+          join session s on s.id = e.session_id
+         where e.session_id = any($1)
+         order by e.at, e.id
+        "#,
+        &sessions
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut history: Vec<HistoryEntry> = moves
+        .into_iter()
+        .map(|m| HistoryEntry {
+            at: m.at,
+            actor: m.actor,
+            note: m.note,
+            change: HistoryChange::Session {
+                session: m.label,
+                old_opens_on: m.old_opens_on,
+                new_opens_on: m.new_opens_on,
+                old_state: m.old_state,
+                new_state: m.new_state,
+            },
+        })
+        .collect();
+    history.extend(events.into_iter().map(|e| HistoryEntry {
+        at: e.at,
+        actor: e.actor,
+        note: e.note,
+        change: HistoryChange::Status {
+            from: e.from_status,
+            to: e.to_status,
+            document_symbol: e.document_symbol,
+            merged_into_id: e.merged_into_id,
+            from_session: e.from_session,
+            to_session: e.to_session,
+        },
+    }));
+    // Stable: at equal instants the session moves (pushed first) stay first.
+    history.sort_by_key(|entry| entry.at);
+    Ok(history)
+}

@@ -1,0 +1,103 @@
+//! Staff accounts.
+
+use crate::auth::{CurrentUser, EmailAddress, Role};
+
+/// A user as the login needs it: the stored hash and whether the account may log in.
+pub struct LoginRow {
+    pub user: CurrentUser,
+    pub password_hash: String,
+}
+
+fn current(id: i64, email: String, display_name: String, role: &str) -> Option<CurrentUser> {
+    match role.parse::<Role>() {
+        Ok(role) => Some(CurrentUser {
+            id,
+            email,
+            display_name,
+            role,
+        }),
+        Err(err) => {
+            tracing::error!(id, %err, "user with an unknown role; treated as logged out");
+            None
+        }
+    }
+}
+
+/// An enabled account by id (the session's user), or `None`.
+pub async fn active_user(pool: &sqlx::PgPool, id: i64) -> Result<Option<CurrentUser>, sqlx::Error> {
+    let row = sqlx::query!(
+        "select id, email, display_name, role from app_user where id = $1 and disabled_at is null",
+        id
+    )
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.and_then(|r| current(r.id, r.email, r.display_name, &r.role)))
+}
+
+/// An enabled account by email, with its password hash, for logging in.
+pub async fn login_row(
+    pool: &sqlx::PgPool,
+    email: &EmailAddress,
+) -> Result<Option<LoginRow>, sqlx::Error> {
+    let row = sqlx::query!(
+        "select id, email, display_name, role, password_hash from app_user
+          where email = $1 and disabled_at is null",
+        email.as_str()
+    )
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.and_then(|r| {
+        current(r.id, r.email, r.display_name, &r.role).map(|user| LoginRow {
+            user,
+            password_hash: r.password_hash,
+        })
+    }))
+}
+
+/// Why an account could not be created.
+#[derive(Debug, thiserror::Error)]
+pub enum CreateUserError {
+    #[error("an account for {0} already exists")]
+    Exists(String),
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+}
+
+/// Creates an account with an already hashed password; returns its id.
+pub async fn create_user(
+    pool: &sqlx::PgPool,
+    email: &EmailAddress,
+    display_name: &str,
+    role: Role,
+    password_hash: &str,
+) -> Result<i64, CreateUserError> {
+    sqlx::query_scalar!(
+        "insert into app_user (email, display_name, role, password_hash) values ($1, $2, $3, $4)
+         on conflict on constraint app_user_email_key do nothing
+         returning id",
+        email.as_str(),
+        display_name.trim(),
+        role.as_str(),
+        password_hash
+    )
+    .fetch_optional(pool)
+    .await?
+    .ok_or_else(|| CreateUserError::Exists(email.to_string()))
+}
+
+/// Replaces an account's password hash (sessions already open run until they expire);
+/// returns whether the account exists.
+pub async fn set_password_hash(
+    pool: &sqlx::PgPool,
+    email: &EmailAddress,
+    password_hash: &str,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query!(
+        "update app_user set password_hash = $2 where email = $1",
+        email.as_str(),
+        password_hash
+    )
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

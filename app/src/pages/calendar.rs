@@ -1,0 +1,113 @@
+use crate::api::{ChangeSession, list_calendar};
+use crate::auth::Role;
+use crate::components::account::Account;
+use crate::components::dates::day_or_unset;
+use crate::components::session_form::SessionForm;
+use crate::model::BodyCalendar;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// Bodies and their sessions, with the dates every deadline is derived from. Administrators
+/// can move a session (which moves every obligation due there) or mark it held or postponed.
+#[component]
+pub fn CalendarPage() -> impl IntoView {
+    let change = ServerAction::<ChangeSession>::new();
+    let calendar = Resource::new(move || change.version().get(), |_| list_calendar());
+    let account = Account::get();
+    let error = move || {
+        change
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|err| view! { <p class="error" role="alert">{err.to_string()}</p> })
+    };
+    view! {
+        <Title text="Calendar — Mandate Tracker" />
+        <h1>"Session calendar"</h1>
+        {error}
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let admin = match account {
+                    Some(account) => {
+                        account
+                            .user
+                            .await
+                            .ok()
+                            .flatten()
+                            .is_some_and(|user| user.role == Role::Admin)
+                    }
+                    None => false,
+                };
+                match calendar.await {
+                    Ok(bodies) => {
+                        bodies
+                            .into_iter()
+                            .map(|body| view! { <BodySessions body admin change /> })
+                            .collect_view()
+                            .into_any()
+                    }
+                    Err(err) => {
+                        view! { <p class="error" role="alert">{err.to_string()}</p> }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn BodySessions(
+    body: BodyCalendar,
+    admin: bool,
+    change: ServerAction<ChangeSession>,
+) -> impl IntoView {
+    let heading = format!("{} ({})", body.name, body.code);
+    let rules = format!(
+        "Documents are due {} weeks and issued {} weeks before a session opens.",
+        body.submission_lead_weeks, body.issuance_lead_weeks
+    );
+    let rows = body
+        .sessions
+        .into_iter()
+        .map(|session| {
+            let form = admin.then(|| {
+                view! {
+                    <td>
+                        <SessionForm session=session.clone() action=change />
+                    </td>
+                }
+            });
+            view! {
+                <tr>
+                    <th scope="row">{session.label.clone()}</th>
+                    <td>{day_or_unset(session.opens_on)}</td>
+                    <td>{day_or_unset(session.closes_on)}</td>
+                    <td>{session.venue.clone().unwrap_or_default()}</td>
+                    <td>{session.state.clone()}</td>
+                    <td class="num">{session.obligations}</td>
+                    {form}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-label=body.name.clone()>
+            <h2>{heading}</h2>
+            <p class="count">{rules}</p>
+            <table class="sessions">
+                <thead>
+                    <tr>
+                        <th scope="col">"Session"</th>
+                        <th scope="col">"Opens"</th>
+                        <th scope="col">"Closes"</th>
+                        <th scope="col">"Venue"</th>
+                        <th scope="col">"State"</th>
+                        <th scope="col" class="num">"Obligations due"</th>
+                        {admin.then(|| view! { <th scope="col">"Edit"</th> })}
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
+    }
+}

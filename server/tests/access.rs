@@ -1,0 +1,382 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! Logging in, roles and the editing endpoints, over HTTP against the real application.
+
+use app::auth::Role;
+use server::database::MIGRATOR;
+use sqlx::PgPool;
+
+mod common;
+use common::{client, create_user, load_demo_data, log_in, obligation_at, spawn_app, state};
+
+const STAFF: &str = "officer@unodc.org";
+const ADMIN: &str = "secretary@unodc.org";
+
+async fn setup(pool: &PgPool) -> String {
+    load_demo_data(pool).await;
+    create_user(pool, STAFF, Role::Staff).await;
+    create_user(pool, ADMIN, Role::Admin).await;
+    spawn_app(pool.clone()).await
+}
+
+/// Posts a form to a server function the way the browser's JavaScript does.
+async fn call(
+    client: &reqwest::Client,
+    base: &str,
+    endpoint: &str,
+    form: &[(&str, String)],
+) -> (u16, String) {
+    let response = client
+        .post(format!("{base}/api/{endpoint}"))
+        .header("accept", "application/json")
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
+fn status_form(id: i64, version: i32, to: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("id", id.to_string()),
+        ("version", version.to_string()),
+        ("to", to.to_string()),
+    ]
+}
+
+fn session_cookie(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("mt_session="))
+        .map(str::to_owned)
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn a_wrong_password_and_an_unknown_address_get_the_same_answer(pool: PgPool) {
+    let base = setup(&pool).await;
+    let wrong = call(
+        &client(),
+        &base,
+        "log_in",
+        &[
+            ("email", STAFF.into()),
+            ("password", "not the password".into()),
+        ],
+    )
+    .await;
+    let unknown = call(
+        &client(),
+        &base,
+        "log_in",
+        &[
+            ("email", "nobody@unodc.org".into()),
+            ("password", "whatever it is".into()),
+        ],
+    )
+    .await;
+    assert_eq!(wrong.0, 401);
+    assert_eq!(wrong, unknown);
+    assert!(wrong.1.contains("InvalidCredentials"), "{}", wrong.1);
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn logging_in_sets_a_hardened_cookie_and_a_new_session_id_each_time(pool: PgPool) {
+    let base = setup(&pool).await;
+    let client = client();
+    let first = log_in(&client, &base, STAFF).await;
+    assert_eq!(first.status().as_u16(), 200);
+    assert_eq!(
+        first.headers()["location"],
+        "/obligations",
+        "sent on to the obligations"
+    );
+    let cookie = session_cookie(&first).expect("a session cookie");
+    assert!(cookie.contains("HttpOnly"), "{cookie}");
+    assert!(cookie.contains("SameSite=Lax"), "{cookie}");
+    let second = log_in(&client, &base, STAFF).await;
+    let renewed = session_cookie(&second).expect("a renewed session cookie");
+    assert_ne!(
+        cookie.split(';').next(),
+        renewed.split(';').next(),
+        "the session id changes at login (no fixation)"
+    );
+    let (status, body) = call(&client, &base, "get_current_user", &[]).await;
+    assert_eq!(status, 200);
+    assert!(body.contains(STAFF) && body.contains("\"staff\""), "{body}");
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn visitors_read_everything_but_change_nothing(pool: PgPool) {
+    let base = setup(&pool).await;
+    let id = obligation_at(&pool, "CCPCJ", 29).await;
+    let visitor = client();
+    let (status, body) = call(&visitor, &base, "get_obligation", &[("id", id.to_string())]).await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = call(
+        &visitor,
+        &base,
+        "record_status_change",
+        &status_form(id, 1, "in_preparation"),
+    )
+    .await;
+    assert_eq!(
+        (status, body.contains("Unauthenticated")),
+        (401, true),
+        "{body}"
+    );
+    assert_eq!(
+        state(&pool, id).await,
+        ("pending".into(), 1, 0),
+        "nothing written"
+    );
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn staff_record_progress_and_the_history_names_them(pool: PgPool) {
+    let base = setup(&pool).await;
+    let id = obligation_at(&pool, "CCPCJ", 29).await;
+    let staff = client();
+    log_in(&staff, &base, STAFF).await;
+    let mut form = status_form(id, 1, "in_preparation");
+    form.push(("note", "  drafting with the Justice Section ".into()));
+    let (status, body) = call(&staff, &base, "record_status_change", &form).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("\"version\":2"), "{body}");
+    assert_eq!(state(&pool, id).await, ("in_preparation".into(), 2, 1));
+
+    let (actor, note): (String, Option<String>) =
+        sqlx::query_as("select actor, note from obligation_event where obligation_id = $1")
+            .bind(id)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(actor, STAFF);
+    assert_eq!(note.as_deref(), Some("drafting with the Justice Section"));
+
+    let page = staff
+        .get(format!("{base}/obligations/{id}"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Pending → In preparation"), "{page}");
+    assert!(page.contains("drafting with the Justice Section"));
+    assert!(page.contains("Record progress"), "staff see the form");
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn a_change_based_on_a_stale_page_gets_409_and_changes_nothing(pool: PgPool) {
+    let base = setup(&pool).await;
+    let id = obligation_at(&pool, "CCPCJ", 29).await;
+    let staff = client();
+    log_in(&staff, &base, STAFF).await;
+    let first = call(
+        &staff,
+        &base,
+        "record_status_change",
+        &status_form(id, 1, "in_preparation"),
+    )
+    .await;
+    assert_eq!(first.0, 200, "{}", first.1);
+    let (status, body) = call(
+        &staff,
+        &base,
+        "record_status_change",
+        &status_form(id, 1, "withdrawn"),
+    )
+    .await;
+    assert_eq!(status, 409, "{body}");
+    assert!(body.contains("changed by someone else"), "{body}");
+    assert_eq!(state(&pool, id).await, ("in_preparation".into(), 2, 1));
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn refused_transitions_and_bad_input_get_422_with_a_reason(pool: PgPool) {
+    let base = setup(&pool).await;
+    let id = obligation_at(&pool, "CCPCJ", 29).await;
+    let staff = client();
+    log_in(&staff, &base, STAFF).await;
+    let cases = [
+        (
+            status_form(id, 1, "issued"),
+            "cannot go from Pending to Issued",
+        ),
+        (status_form(id, 1, "withdrawn"), "reason"),
+        (status_form(id, 1, "flying"), "not a status"),
+        (
+            {
+                let mut form = status_form(id, 1, "merged");
+                form.push(("merged_into", "forty-two".into()));
+                form
+            },
+            "must be a number",
+        ),
+    ];
+    for (form, expected) in cases {
+        let (status, body) = call(&staff, &base, "record_status_change", &form).await;
+        assert_eq!(status, 422, "{form:?}: {body}");
+        assert!(body.contains(expected), "{form:?}: {body}");
+    }
+    assert_eq!(state(&pool, id).await, ("pending".into(), 1, 0));
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn only_administrators_move_sessions_and_the_deadlines_follow(pool: PgPool) {
+    let base = setup(&pool).await;
+    let (session_id, version) = common::session(&pool, "CCPCJ", 30).await;
+    let form = vec![
+        ("id", session_id.to_string()),
+        ("version", version.to_string()),
+        ("opens_on", "2021-06-14".to_string()),
+        ("closes_on", "2021-06-18".to_string()),
+        ("state", "planned".to_string()),
+        ("note", "moved by the Bureau".to_string()),
+    ];
+    let staff = client();
+    log_in(&staff, &base, STAFF).await;
+    let (status, body) = call(&staff, &base, "change_session", &form).await;
+    assert_eq!((status, body.contains("Forbidden")), (403, true), "{body}");
+
+    let admin = client();
+    log_in(&admin, &base, ADMIN).await;
+    let (status, body) = call(&admin, &base, "change_session", &form).await;
+    assert_eq!((status, body.as_str()), (200, "2"), "{body}");
+    let (status, body) = call(&admin, &base, "change_session", &form).await;
+    assert_eq!(status, 409, "the same page sent twice is stale: {body}");
+
+    let calendar = reqwest::get(format!("{base}/calendar"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(calendar.contains("14 Jun 2021"), "{calendar}");
+    let mut bad = form.clone();
+    bad[1].1 = "2".into();
+    bad[2].1 = "14 June".into();
+    let (status, body) = call(&admin, &base, "change_session", &bad).await;
+    assert_eq!(status, 422, "{body}");
+    assert!(body.contains("YYYY-MM-DD"), "{body}");
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn logging_out_ends_the_session_for_good(pool: PgPool) {
+    let base = setup(&pool).await;
+    let id = obligation_at(&pool, "CCPCJ", 29).await;
+    let staff = client();
+    let login = log_in(&staff, &base, STAFF).await;
+    let cookie = session_cookie(&login).unwrap();
+    let (status, _) = call(&staff, &base, "log_out", &[]).await;
+    assert_eq!(status, 200);
+    let (status, _) = call(
+        &staff,
+        &base,
+        "record_status_change",
+        &status_form(id, 1, "in_preparation"),
+    )
+    .await;
+    assert_eq!(status, 401);
+    // Replaying the old cookie does not bring the session back.
+    let replay = reqwest::Client::new()
+        .post(format!("{base}/api/record_status_change"))
+        .header("accept", "application/json")
+        .header("cookie", cookie.split(';').next().unwrap())
+        .form(&status_form(id, 1, "in_preparation"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(replay.status().as_u16(), 401);
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn a_disabled_account_cannot_log_in_or_keep_working(pool: PgPool) {
+    let base = setup(&pool).await;
+    let staff = client();
+    assert_eq!(log_in(&staff, &base, STAFF).await.status().as_u16(), 200);
+    sqlx::query("update app_user set disabled_at = now() where email = $1")
+        .bind(STAFF)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let (_, body) = call(&staff, &base, "get_current_user", &[]).await;
+    assert_eq!(body, "null", "the open session no longer counts");
+    assert_eq!(log_in(&client(), &base, STAFF).await.status().as_u16(), 401);
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn without_javascript_a_form_returns_to_its_page_with_the_error(pool: PgPool) {
+    let base = setup(&pool).await;
+    let id = obligation_at(&pool, "CCPCJ", 29).await;
+    let staff = client();
+    log_in(&staff, &base, STAFF).await;
+    let page = format!("{base}/obligations/{id}");
+    let post = |form: Vec<(&'static str, String)>| {
+        staff
+            .post(format!("{base}/api/record_status_change"))
+            .header("accept", "text/html")
+            .header("referer", &page)
+            .form(&form)
+            .send()
+    };
+    let refused = post(status_form(id, 1, "issued")).await.unwrap();
+    assert_eq!(refused.status().as_u16(), 302);
+    let back = refused.headers()["location"].to_str().unwrap().to_string();
+    assert!(back.starts_with(&page) && back.contains("__err="), "{back}");
+    let html = staff.get(&back).send().await.unwrap().text().await.unwrap();
+    assert!(
+        html.contains("role=\"alert\""),
+        "the error is shown on the page: {html}"
+    );
+
+    let done = post(status_form(id, 1, "in_preparation")).await.unwrap();
+    assert_eq!(done.status().as_u16(), 302);
+    let location = done.headers()["location"].to_str().unwrap();
+    assert_eq!(
+        location.trim_end_matches('?'),
+        page,
+        "back to the page, error cleared"
+    );
+    assert_eq!(state(&pool, id).await, ("in_preparation".into(), 2, 1));
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn expired_sessions_are_neither_loaded_nor_kept(pool: PgPool) {
+    use server::session_store::PgSessionStore;
+    use tower_sessions::SessionStore;
+    use tower_sessions::cookie::time::{Duration, OffsetDateTime};
+    use tower_sessions::session::{Id, Record};
+    use tower_sessions::session_store::ExpiredDeletion;
+
+    let store = PgSessionStore::new(pool.clone());
+    let mut live = Record {
+        id: Id::default(),
+        data: [("user_id".to_string(), serde_json::json!(7))].into(),
+        expiry_date: OffsetDateTime::now_utc() + Duration::hours(1),
+    };
+    let mut expired = Record {
+        id: Id::default(),
+        data: Default::default(),
+        expiry_date: OffsetDateTime::now_utc() - Duration::minutes(1),
+    };
+    store.create(&mut live).await.unwrap();
+    store.create(&mut expired).await.unwrap();
+    let loaded = store
+        .load(&live.id)
+        .await
+        .unwrap()
+        .expect("the live session");
+    assert_eq!(loaded.data, live.data);
+    assert!(store.load(&expired.id).await.unwrap().is_none());
+    store.delete_expired().await.unwrap();
+    let left: i64 = sqlx::query_scalar("select count(*) from user_session")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(left, 1, "only the live session is kept");
+    store.delete(&live.id).await.unwrap();
+    assert!(store.load(&live.id).await.unwrap().is_none());
+}
