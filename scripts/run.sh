@@ -20,5 +20,25 @@ bin=target/release/mandate-tracker
 "$bin" calendar data/calendar.json
 # Idempotent: an unchanged text is recognised by its hash and left alone.
 "$bin" import data/E-2019-30.txt --symbol E/2019/30
+# Demo accounts, created once: an administrator (edits the calendar) and a staff member
+# (records progress). Their password is MT_DEMO_PASSWORD, else one generated on the first run
+# and kept in .data/demo-password (readable by you only). Never used outside a demo.
+password_file=.data/demo-password
+if [ -n "${MT_DEMO_PASSWORD:-}" ]; then
+  demo_password=$MT_DEMO_PASSWORD
+else
+  if [ ! -s "$password_file" ]; then
+    mkdir -p .data
+    (umask 077 && head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$password_file")
+  fi
+  demo_password=$(cat "$password_file")
+fi
+MT_PASSWORD=$demo_password "$bin" user add --if-missing --role admin \
+  --email admin@example.org --name "Demo administrator"
+MT_PASSWORD=$demo_password "$bin" user add --if-missing --role staff \
+  --email staff@example.org --name "Demo staff member"
+echo "run: log in as admin@example.org or staff@example.org with the password in $password_file" \
+  "(or MT_DEMO_PASSWORD)" >&2
+
 # Ctrl-C stops the server; the database keeps running (`make stop`) and keeps its data.
 exec "$bin" serve --addr "${MT_ADDR:-127.0.0.1:3000}" --site-root target/site

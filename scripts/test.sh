@@ -45,6 +45,11 @@ e2e_url=${DATABASE_URL%/*}/e2e
 psql "${DATABASE_URL%/*}/postgres" -qc "create database e2e"
 DATABASE_URL=$e2e_url target/release/mandate-tracker calendar data/calendar.json
 DATABASE_URL=$e2e_url target/release/mandate-tracker import data/E-2019-30.txt --symbol E/2019/30
+export E2E_PASSWORD="e2e test password"
+for account in admin:admin@example.org staff:staff@example.org; do
+  DATABASE_URL=$e2e_url MT_PASSWORD=$E2E_PASSWORD target/release/mandate-tracker user add \
+    --role "${account%%:*}" --email "${account#*:}" --name "E2E ${account%%:*}"
+done
 log=.data/e2e-server.log
 DATABASE_URL=$e2e_url target/release/mandate-tracker serve --addr 127.0.0.1:0 --site-root target/site >"$log" 2>&1 &
 server_pid=$!

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod dates;
 pub mod history;
+pub mod hydrated;
 pub mod resolution_table;
 pub mod session_form;
 pub mod status_form;

@@ -3,6 +3,9 @@
 //! Compiled twice: with `ssr` into the server binary, with `hydrate` into the browser bundle.
 //! Server-only code (queries) sits behind `#[cfg(feature = "ssr")]`.
 
+// Leptos views are deeply nested types; the hydrate build lays them out in full.
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod auth;
 pub mod components;

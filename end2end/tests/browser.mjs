@@ -11,3 +11,42 @@ export function launch() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
+
+/** Opens a page and collects everything the console and the page report as errors. */
+export async function open(context, path, { javaScript = true } = {}) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
+  page.on('requestfailed', (req) => {
+    // With JavaScript off, Chromium refuses the bundle's modulepreload and reports it as a
+    // "csp" failure: that is the browser honouring the setting, not a broken page.
+    if (!javaScript && req.failure()?.errorText === 'csp') return;
+    // Leaving a page cancels what it was still loading; that is the navigation, not a fault.
+    if (req.failure()?.errorText === 'net::ERR_ABORTED') return;
+    errors.push(`requestfailed: ${req.url()} (${req.failure()?.errorText})`);
+  });
+  await page.goto(`${BASE_URL}${path}`);
+  return { page, errors };
+}
+
+/** Waits until the app is hydrated (the App sets the marker in an effect, browser-side only). */
+export function hydrated(page) {
+  return page.waitForFunction(() => document.body.dataset.hydrated === 'true', null, { timeout: 20000 });
+}
+
+/** The demo accounts scripts/test.sh creates, and their password. */
+export const STAFF = 'staff@example.org';
+export const ADMIN = 'admin@example.org';
+export const PASSWORD = process.env.E2E_PASSWORD ?? 'e2e test password';
+
+/** Logs in through the login page and waits for the obligations page it leads to. */
+export async function logIn(page, email) {
+  await page.goto(`${BASE_URL}/login`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await Promise.all([
+    page.waitForURL(/\/obligations$/),
+    page.getByRole('button', { name: 'Log in' }).click(),
+  ]);
+}

@@ -2,27 +2,11 @@
 // BASE_URL points at a running server loaded with the seed report (scripts/test.sh does that).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, BASE_URL } from './browser.mjs';
+import { launch, open, BASE_URL } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-/** Opens a page and collects everything the console and the page report as errors. */
-async function open(context, path, { javaScript = true } = {}) {
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
-  page.on('requestfailed', (req) => {
-    // With JavaScript off, Chromium refuses the bundle's modulepreload and reports it as a
-    // "csp" failure: that is the browser honouring the setting, not a broken page.
-    if (!javaScript && req.failure()?.errorText === 'csp') return;
-    errors.push(`requestfailed: ${req.url()} (${req.failure()?.errorText})`);
-  });
-  await page.goto(`${BASE_URL}${path}`);
-  return { page, errors };
-}
 
 const rows = (page) => page.locator('table.resolutions tbody tr');
 

@@ -13,15 +13,9 @@ pub fn ResolutionTable(rows: Vec<ResolutionSummary>, filter: ReadSignal<String>)
             .collect::<Vec<_>>()
     });
     let shown = move || visible.with(Vec::len);
-    // Effects run only in the browser, once this part of the page is hydrated and live:
-    // the marker tells browser tests (and curious people) that typing will now filter.
-    Effect::new(move |_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
 
     view! {
+        <super::hydrated::HydratedMarker />
         <p class="count" aria-live="polite">
             {move || format!("Showing {} of {} resolutions and decisions", shown(), total)}
         </p>

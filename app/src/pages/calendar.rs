@@ -2,6 +2,7 @@ use crate::api::{ChangeSession, list_calendar};
 use crate::auth::Role;
 use crate::components::account::Account;
 use crate::components::dates::day_or_unset;
+use crate::components::hydrated::HydratedMarker;
 use crate::components::session_form::SessionForm;
 use crate::model::BodyCalendar;
 use leptos::prelude::*;
@@ -40,10 +41,13 @@ pub fn CalendarPage() -> impl IntoView {
                 };
                 match calendar.await {
                     Ok(bodies) => {
-                        bodies
-                            .into_iter()
-                            .map(|body| view! { <BodySessions body admin change /> })
-                            .collect_view()
+                        view! {
+                            {bodies
+                                .into_iter()
+                                .map(|body| view! { <BodySessions body admin change /> })
+                                .collect_view()}
+                            <HydratedMarker />
+                        }
                             .into_any()
                     }
                     Err(err) => {

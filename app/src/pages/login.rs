@@ -1,4 +1,5 @@
 use crate::api::LogIn;
+use crate::components::hydrated::HydratedMarker;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -40,5 +41,6 @@ pub fn LoginPage() -> impl IntoView {
             />
             <button type="submit">"Log in"</button>
         </ActionForm>
+        <HydratedMarker />
     }
 }

@@ -2,6 +2,7 @@ use crate::api::{RecordStatusChange, get_obligation};
 use crate::components::account::Account;
 use crate::components::dates::day_or_unset;
 use crate::components::history::History;
+use crate::components::hydrated::HydratedMarker;
 use crate::components::status_form::StatusForm;
 use crate::error::AppError;
 use crate::model::ObligationDetail;
@@ -55,6 +56,7 @@ pub fn ObligationPage() -> impl IntoView {
                         view! {
                             <ObligationFacts detail />
                             {form}
+                            <HydratedMarker />
                         }
                             .into_any()
                     }

@@ -1,0 +1,122 @@
+// Browser tests of the staff workflow: logging in, recording progress on an obligation, moving
+// a session. Each test works on its own obligation or session of the demo data.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, open, hydrated, logIn, BASE_URL, STAFF, ADMIN } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** The path of the n-th report on the obligations page (0 = the earliest deadline). */
+async function reportPath(page, n) {
+  await page.goto(`${BASE_URL}/obligations`);
+  const link = page.locator('table.obligations tbody tr a').nth(n);
+  return new URL(await link.getAttribute('href'), BASE_URL).pathname;
+}
+
+test('visitors read an obligation and its dates but get no form', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const { page, errors } = await open(context, '/obligations', { javaScript: false });
+  const path = await reportPath(page, 0);
+  await page.goto(`${BASE_URL}${path}`);
+  await assert.doesNotReject(page.getByRole('heading', { level: 1 }).waitFor());
+  // The earliest report is due at the General Assembly's 75th session, opened 15 Sep 2020.
+  const facts = await page.locator('.facts').innerText();
+  assert.match(facts, /Session opens\s+15 Sep 2020\s+Submit by\s+7 Jul 2020\s+Issue by\s+4 Aug 2020/);
+  assert.equal(await page.getByRole('button', { name: 'Record' }).count(), 0);
+  assert.equal(await page.getByRole('link', { name: 'Log in' }).count(), 2, 'header and page');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('without JavaScript, staff log in and record progress; a stale page is refused', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const { page, errors } = await open(context, '/login', { javaScript: false });
+  await logIn(page, STAFF);
+  assert.match(await page.locator('.user-menu').innerText(), /staff/);
+  const path = await reportPath(page, 0);
+  await page.goto(`${BASE_URL}${path}`);
+  const stale = await context.newPage();
+  await stale.goto(`${BASE_URL}${path}`);
+
+  await page.getByLabel('New status').selectOption('in_preparation');
+  await page.getByLabel(/^Note/).fill('Drafting started');
+  await Promise.all([page.waitForURL(`${BASE_URL}${path}**`), page.getByRole('button', { name: 'Record' }).click()]);
+  const history = await page.locator('ol.history').innerText();
+  assert.match(history, /Pending → In preparation/);
+  assert.match(history, /Drafting started/);
+  assert.match(history, new RegExp(STAFF));
+
+  // The second tab still shows version 1.
+  await stale.getByLabel('New status').selectOption('in_preparation');
+  await Promise.all([stale.waitForURL(/__err=/), stale.getByRole('button', { name: 'Record' }).click()]);
+  assert.match(await stale.getByRole('alert').innerText(), /changed by someone else/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('with JavaScript, recording progress updates the page in place', async () => {
+  const context = await browser.newContext();
+  const { page, errors } = await open(context, '/login');
+  await hydrated(page);
+  await logIn(page, STAFF);
+  // The login redirected inside the app; the header learnt who is logged in all the same.
+  await page.locator('.user-menu', { hasText: 'staff' }).waitFor();
+  const path = await reportPath(page, 1);
+  await page.goto(`${BASE_URL}${path}`);
+  await hydrated(page);
+  let loads = 0;
+  page.on('load', () => { loads += 1; });
+
+  await page.getByLabel('New status').selectOption('in_preparation');
+  await page.getByRole('button', { name: 'Record' }).click();
+  await page.locator('ol.history', { hasText: 'Pending → In preparation' }).waitFor();
+  assert.match(await page.locator('.facts .status').innerText(), /In preparation/);
+
+  // The refreshed form carries the new version: the next step goes through too.
+  await page.getByLabel('New status').selectOption('submitted');
+  await page.getByRole('button', { name: 'Record' }).click();
+  await page.locator('ol.history', { hasText: 'In preparation → Submitted' }).waitFor();
+  assert.equal(loads, 0, 'no page load: the form was sent by the hydrated app');
+
+  // Issuing needs the symbol: the refusal is shown, and nothing changes.
+  await page.getByLabel('New status').selectOption('issued');
+  await page.getByRole('button', { name: 'Record' }).click();
+  await assert.doesNotReject(page.getByRole('alert').filter({ hasText: 'symbol' }).waitFor());
+  assert.match(await page.locator('.facts .status').innerText(), /Submitted/);
+  // Chromium logs the refused request (422) as a console error; that one is expected.
+  const refused = errors.filter((e) => /status of 422/.test(e));
+  assert.equal(refused.length, 1);
+  assert.deepEqual(errors.filter((e) => !refused.includes(e)), []);
+  await context.close();
+});
+
+test('an administrator moves a session and its deadlines follow', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const { page, errors } = await open(context, '/login', { javaScript: false });
+  await logIn(page, ADMIN);
+  await page.goto(`${BASE_URL}/calendar`);
+  const row = page.getByRole('row', { name: /thirtieth session/ }).first();
+  await row.getByText('Change').click();
+  await row.getByLabel('Opens on').fill('2021-06-14');
+  await row.getByLabel('Closes on').fill('2021-06-18');
+  await row.getByLabel(/^Note/).fill('Moved by the Bureau');
+  await Promise.all([page.waitForURL(/\/calendar/), row.getByRole('button', { name: /Save/ }).click()]);
+  assert.match(await page.getByRole('row', { name: /thirtieth session/ }).first().innerText(), /14 Jun 2021/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('staff see the calendar without its edit forms', async () => {
+  const context = await browser.newContext();
+  const { page, errors } = await open(context, '/login');
+  await hydrated(page);
+  await logIn(page, STAFF);
+  await page.goto(`${BASE_URL}/calendar`);
+  await hydrated(page);
+  assert.ok(await page.getByRole('row').count() > 10);
+  assert.equal(await page.getByText('Change').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
