@@ -9,7 +9,10 @@ mod calendar;
 mod obligation;
 
 pub use account::{GetCurrentUser, LogIn, LogOut, get_current_user, log_in, log_out};
-pub use calendar::{ChangeSession, ListCalendar, change_session, list_calendar};
+pub use calendar::{
+    AddSession, ChangeLeadTimes, ChangeSession, ListCalendar, add_session, change_lead_times,
+    change_session, list_calendar,
+};
 pub use obligation::{GetObligation, RecordStatusChange, get_obligation, record_status_change};
 
 use crate::error::AppError;

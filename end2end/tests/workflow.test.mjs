@@ -104,6 +104,14 @@ test('an administrator moves a session and its deadlines follow', async () => {
   await row.getByLabel(/^Note/).fill('Moved by the Bureau');
   await Promise.all([page.waitForURL(/\/calendar/), row.getByRole('button', { name: /Save/ }).click()]);
   assert.match(await page.getByRole('row', { name: /thirtieth session/ }).first().innerText(), /14 Jun 2021/);
+
+  // A future session, added to the Commission's calendar.
+  const commission = page.getByRole('region', { name: 'Commission on Crime Prevention and Criminal Justice' });
+  await commission.getByText('Add a session').click();
+  await commission.getByLabel('Label (e.g. thirty-fifth session)').fill('thirty-fifth session');
+  await commission.getByLabel('Opens on').last().fill('2026-05-18');
+  await Promise.all([page.waitForURL(/\/calendar/), commission.getByRole('button', { name: 'Add the session' }).click()]);
+  assert.match(await page.getByRole('row', { name: /thirty-fifth session/ }).innerText(), /18 May 2026/);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -35,6 +35,16 @@ async fn call(
     (response.status().as_u16(), response.text().await.unwrap())
 }
 
+/// A page as a visitor (no cookie) gets it.
+async fn public_page(base: &str, path: &str) -> String {
+    reqwest::get(format!("{base}{path}"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
 fn status_form(id: i64, version: i32, to: &str) -> Vec<(&'static str, String)> {
     vec![
         ("id", id.to_string()),
@@ -248,12 +258,7 @@ async fn only_administrators_move_sessions_and_the_deadlines_follow(pool: PgPool
     let (status, body) = call(&admin, &base, "change_session", &form).await;
     assert_eq!(status, 409, "the same page sent twice is stale: {body}");
 
-    let calendar = reqwest::get(format!("{base}/calendar"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let calendar = public_page(&base, "/calendar").await;
     assert!(calendar.contains("14 Jun 2021"), "{calendar}");
     let mut bad = form.clone();
     bad[1].1 = "2".into();
@@ -379,4 +384,103 @@ async fn expired_sessions_are_neither_loaded_nor_kept(pool: PgPool) {
     assert_eq!(left, 1, "only the live session is kept");
     store.delete(&live.id).await.unwrap();
     assert!(store.load(&live.id).await.unwrap().is_none());
+}
+
+async fn body_id(pool: &PgPool, code: &str) -> i64 {
+    sqlx::query_scalar("select id from body where code = $1")
+        .bind(code)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn administrators_add_sessions_once_each(pool: PgPool) {
+    let base = setup(&pool).await;
+    let ccpcj = body_id(&pool, "CCPCJ").await;
+    let form = vec![
+        ("body_id", ccpcj.to_string()),
+        ("number", " 35 ".to_string()),
+        ("label", "thirty-fifth session".to_string()),
+        ("opens_on", "2026-05-18".to_string()),
+        ("closes_on", "2026-05-22".to_string()),
+        ("venue", "Vienna".to_string()),
+    ];
+    let staff = client();
+    log_in(&staff, &base, STAFF).await;
+    assert_eq!(call(&staff, &base, "add_session", &form).await.0, 403);
+
+    let admin = client();
+    log_in(&admin, &base, ADMIN).await;
+    let (status, body) = call(&admin, &base, "add_session", &form).await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = call(&admin, &base, "add_session", &form).await;
+    assert_eq!(status, 409, "{body}");
+    assert!(body.contains("already has a session 35"), "{body}");
+
+    let mut bad = form.clone();
+    bad[1].1 = "thirty-six".into();
+    let (status, body) = call(&admin, &base, "add_session", &bad).await;
+    assert_eq!(
+        (status, body.contains("whole number")),
+        (422, true),
+        "{body}"
+    );
+    bad[1].1 = "36".into();
+    bad[3].1 = "2026-05-30".into();
+    let (status, body) = call(&admin, &base, "add_session", &bad).await;
+    assert_eq!(
+        (status, body.contains("before it opens")),
+        (422, true),
+        "{body}"
+    );
+
+    let calendar = public_page(&base, "/calendar").await;
+    assert!(calendar.contains("thirty-fifth session"), "{calendar}");
+    assert!(calendar.contains("18 May 2026") && calendar.contains("Vienna"));
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn changing_a_bodys_lead_times_moves_its_deadlines(pool: PgPool) {
+    let base = setup(&pool).await;
+    let ccpcj = body_id(&pool, "CCPCJ").await;
+    let id = obligation_at(&pool, "CCPCJ", 29).await;
+    let admin = client();
+    log_in(&admin, &base, ADMIN).await;
+    let lead = |submission: &str, issuance: &str| {
+        vec![
+            ("body_id", ccpcj.to_string()),
+            ("submission_weeks", submission.to_string()),
+            ("issuance_weeks", issuance.to_string()),
+        ]
+    };
+    let (status, body) = call(&admin, &base, "change_lead_times", &lead("12", "8")).await;
+    assert_eq!(status, 200, "{body}");
+    let (_, detail) = call(&admin, &base, "get_obligation", &[("id", id.to_string())]).await;
+    // The 29th session opened on 3 December 2020: 12 weeks before is 10 September.
+    assert!(detail.contains("\"submission\":\"2020-09-10\""), "{detail}");
+    assert!(detail.contains("\"issuance\":\"2020-10-08\""), "{detail}");
+
+    for (submission, issuance, reason) in [
+        ("6", "10", "cannot be issued"),
+        ("60", "6", "between 0 and 52"),
+        ("ten", "6", "whole number"),
+    ] {
+        let (status, body) = call(
+            &admin,
+            &base,
+            "change_lead_times",
+            &lead(submission, issuance),
+        )
+        .await;
+        assert_eq!((status, body.contains(reason)), (422, true), "{body}");
+    }
+    let staff = client();
+    log_in(&staff, &base, STAFF).await;
+    assert_eq!(
+        call(&staff, &base, "change_lead_times", &lead("10", "6"))
+            .await
+            .0,
+        403
+    );
 }

@@ -49,3 +49,112 @@ pub async fn calendar(pool: &sqlx::PgPool) -> Result<Vec<BodyCalendar>, sqlx::Er
         })
         .collect())
 }
+
+/// Why an edit of the calendar was refused. Nothing is written when any of these is returned.
+#[derive(Debug, thiserror::Error)]
+pub enum CalendarEditError {
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    Exists(String),
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+}
+
+/// A session to add to a body's calendar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewSession {
+    pub body_id: i64,
+    pub number: i32,
+    /// "thirty-fifth session"; `session N` when blank.
+    pub label: Option<String>,
+    pub opens_on: Option<chrono::NaiveDate>,
+    pub closes_on: Option<chrono::NaiveDate>,
+    pub venue: Option<String>,
+}
+
+/// Adds a planned session; returns its id. A body has one session per number.
+pub async fn add_session(
+    pool: &sqlx::PgPool,
+    session: &NewSession,
+) -> Result<i64, CalendarEditError> {
+    if session.number <= 0 {
+        return Err(CalendarEditError::Invalid(
+            "the session number must be 1 or more".into(),
+        ));
+    }
+    if let (Some(opens), Some(closes)) = (session.opens_on, session.closes_on)
+        && closes < opens
+    {
+        return Err(CalendarEditError::Invalid(format!(
+            "the session cannot close ({closes}) before it opens ({opens})"
+        )));
+    }
+    let body = sqlx::query_scalar!("select name from body where id = $1", session.body_id)
+        .fetch_optional(pool)
+        .await?
+        .ok_or_else(|| CalendarEditError::NotFound(format!("no body {}", session.body_id)))?;
+    let label = session
+        .label
+        .as_deref()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map_or_else(|| format!("session {}", session.number), str::to_owned);
+    sqlx::query_scalar!(
+        "insert into session (body_id, number, label, opens_on, closes_on, venue)
+         values ($1, $2, $3, $4, $5, $6)
+         on conflict on constraint session_body_number_key do nothing
+         returning id",
+        session.body_id,
+        session.number,
+        label,
+        session.opens_on,
+        session.closes_on,
+        session
+            .venue
+            .as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+    )
+    .fetch_optional(pool)
+    .await?
+    .ok_or_else(|| {
+        CalendarEditError::Exists(format!("{body} already has a session {}", session.number))
+    })
+}
+
+/// Sets how many weeks before a session's opening its documents are due and issued. Every
+/// deadline of the body's obligations follows, since deadlines are derived on read.
+pub async fn set_lead_times(
+    pool: &sqlx::PgPool,
+    body_id: i64,
+    submission_weeks: i32,
+    issuance_weeks: i32,
+) -> Result<(), CalendarEditError> {
+    if !(0..=52).contains(&submission_weeks) || !(0..=52).contains(&issuance_weeks) {
+        return Err(CalendarEditError::Invalid(
+            "lead times are between 0 and 52 weeks".into(),
+        ));
+    }
+    if issuance_weeks > submission_weeks {
+        return Err(CalendarEditError::Invalid(format!(
+            "a document cannot be issued ({issuance_weeks} weeks before) before it is \
+             submitted ({submission_weeks} weeks before)"
+        )));
+    }
+    let updated = sqlx::query!(
+        "update body set submission_lead_weeks = $2, issuance_lead_weeks = $3 where id = $1",
+        body_id,
+        submission_weeks,
+        issuance_weeks
+    )
+    .execute(pool)
+    .await?
+    .rows_affected();
+    if updated == 0 {
+        return Err(CalendarEditError::NotFound(format!("no body {body_id}")));
+    }
+    Ok(())
+}

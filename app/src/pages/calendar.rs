@@ -1,6 +1,7 @@
-use crate::api::{ChangeSession, list_calendar};
+use crate::api::{AddSession, ChangeLeadTimes, ChangeSession, list_calendar};
 use crate::auth::Role;
 use crate::components::account::Account;
+use crate::components::body_forms::{AddSessionForm, LeadTimesForm};
 use crate::components::dates::day_or_unset;
 use crate::components::hydrated::HydratedMarker;
 use crate::components::session_form::SessionForm;
@@ -12,15 +13,39 @@ use leptos_meta::Title;
 /// can move a session (which moves every obligation due there) or mark it held or postponed.
 #[component]
 pub fn CalendarPage() -> impl IntoView {
-    let change = ServerAction::<ChangeSession>::new();
-    let calendar = Resource::new(move || change.version().get(), |_| list_calendar());
+    let actions = CalendarActions {
+        change: ServerAction::new(),
+        add: ServerAction::new(),
+        lead_times: ServerAction::new(),
+    };
+    let calendar = Resource::new(
+        move || {
+            (
+                actions.change.version().get(),
+                actions.add.version().get(),
+                actions.lead_times.version().get(),
+            )
+        },
+        |_| list_calendar(),
+    );
     let account = Account::get();
+    // The latest refusal of any of the forms (each action keeps its own last result).
     let error = move || {
-        change
-            .value()
-            .get()
-            .and_then(Result::err)
+        let errors = [
+            actions.change.value().get().and_then(|r| r.err()),
+            actions
+                .add
+                .value()
+                .get()
+                .map(|r| r.map(|_| ()))
+                .and_then(Result::err),
+            actions.lead_times.value().get().and_then(Result::err),
+        ];
+        errors
+            .into_iter()
+            .flatten()
             .map(|err| view! { <p class="error" role="alert">{err.to_string()}</p> })
+            .collect_view()
     };
     view! {
         <Title text="Calendar — Mandate Tracker" />
@@ -44,7 +69,7 @@ pub fn CalendarPage() -> impl IntoView {
                         view! {
                             {bodies
                                 .into_iter()
-                                .map(|body| view! { <BodySessions body admin change /> })
+                                .map(|body| view! { <BodySessions body admin actions /> })
                                 .collect_view()}
                             <HydratedMarker />
                         }
@@ -59,12 +84,28 @@ pub fn CalendarPage() -> impl IntoView {
     }
 }
 
-#[component]
-fn BodySessions(
-    body: BodyCalendar,
-    admin: bool,
+/// The page's three administrator forms, one action each.
+#[derive(Clone, Copy)]
+struct CalendarActions {
     change: ServerAction<ChangeSession>,
-) -> impl IntoView {
+    add: ServerAction<AddSession>,
+    lead_times: ServerAction<ChangeLeadTimes>,
+}
+
+#[component]
+fn BodySessions(body: BodyCalendar, admin: bool, actions: CalendarActions) -> impl IntoView {
+    let next_number = body.sessions.iter().map(|s| s.number).max().unwrap_or(0) + 1;
+    let admin_forms = admin.then(|| {
+        view! {
+            <AddSessionForm body_id=body.id next_number action=actions.add />
+            <LeadTimesForm
+                body_id=body.id
+                submission_weeks=body.submission_lead_weeks
+                issuance_weeks=body.issuance_lead_weeks
+                action=actions.lead_times
+            />
+        }
+    });
     let heading = format!("{} ({})", body.name, body.code);
     let rules = format!(
         "Documents are due {} weeks and issued {} weeks before a session opens.",
@@ -77,7 +118,7 @@ fn BodySessions(
             let form = admin.then(|| {
                 view! {
                     <td>
-                        <SessionForm session=session.clone() action=change />
+                        <SessionForm session=session.clone() action=actions.change />
                     </td>
                 }
             });
@@ -112,6 +153,7 @@ fn BodySessions(
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
+            {admin_forms}
         </section>
     }
 }
