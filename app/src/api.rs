@@ -32,10 +32,8 @@ pub async fn list_resolutions() -> Result<Vec<ResolutionSummary>, AppError> {
 pub async fn list_obligations() -> Result<Vec<ObligationUrgency>, AppError> {
     let pool = crate::db::pool()?;
     let today = chrono::Utc::now().date_naive();
-    Ok(crate::db::calendar::obligations_by_urgency(
-        &pool,
-        today,
-        crate::domain::DEFAULT_WINDOW_DAYS,
+    Ok(
+        crate::db::calendar::obligations_by_urgency(&pool, today, crate::db::at_risk_days())
+            .await?,
     )
-    .await?)
 }

@@ -17,3 +17,14 @@ pub fn pool() -> Result<PgPool, AppError> {
         AppError::Internal
     })
 }
+
+/// How many days before a submission deadline an obligation counts as at risk: the server's
+/// setting (`--at-risk-days`), or the default of three weeks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AtRiskWindow(pub i64);
+
+/// The at-risk window the server put into the Leptos context.
+pub fn at_risk_days() -> i64 {
+    leptos::prelude::use_context::<AtRiskWindow>()
+        .map_or(crate::domain::DEFAULT_WINDOW_DAYS, |window| window.0)
+}

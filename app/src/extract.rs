@@ -31,7 +31,8 @@ pub const MAX_INPUT_BYTES: usize = 24 * 1024 * 1024;
 /// change the stored result: `import` then re-reads documents stored by an older version even
 /// when their text is unchanged.
 ///
-/// 2: every non-reporting mandate is also stored as an `ongoing` activity obligation.
+/// 2: every non-reporting mandate, and every report asked for "periodically", is also stored as
+///    an `ongoing` activity obligation.
 pub const EXTRACTOR_VERSION: i32 = 2;
 
 /// Everything found in one document.

@@ -4,6 +4,7 @@ pub mod health;
 
 use crate::session_store::PgSessionStore;
 use crate::settings::ServeArgs;
+use app::db::AtRiskWindow;
 use app::{App, OUTPUT_NAME, shell};
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, header};
@@ -28,12 +29,16 @@ pub fn router(pool: PgPool, args: &ServeArgs) -> anyhow::Result<Router> {
     let routes = generate_route_list(App);
 
     let context_pool = pool.clone();
+    let at_risk_days = args.at_risk_days;
     let shell_options = options.clone();
     let pages = Router::new()
         .leptos_routes_with_context(
             &options,
             routes,
-            move || provide_context(context_pool.clone()),
+            move || {
+                provide_context(context_pool.clone());
+                provide_context(AtRiskWindow(at_risk_days));
+            },
             move || shell(shell_options.clone()),
         )
         // Files of the built site (`/pkg/*`, `/main.css`) or, for anything else, the app's 404 page.

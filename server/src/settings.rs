@@ -111,6 +111,10 @@ pub struct ServeArgs {
     #[arg(long, env = "MT_SECURE_COOKIES", default_value_t = false)]
     pub secure_cookies: bool,
 
+    /// Days before a submission deadline from which an unsubmitted obligation counts as at risk.
+    #[arg(long, env = "MT_AT_RISK_DAYS", default_value_t = 21, value_parser = clap::value_parser!(i64).range(0..=365))]
+    pub at_risk_days: i64,
+
     /// Minutes of inactivity after which a login session ends.
     #[arg(long, env = "MT_SESSION_MINUTES", default_value_t = 8 * 60)]
     pub session_minutes: i64,

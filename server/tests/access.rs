@@ -484,3 +484,46 @@ async fn changing_a_bodys_lead_times_moves_its_deadlines(pool: PgPool) {
         403
     );
 }
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn the_at_risk_window_is_a_server_setting(pool: PgPool) {
+    use app::db::calendar::{SessionChange, reschedule_session};
+    load_demo_data(&pool).await;
+    // Move the Commission's 29th session so that its reports are due in 30 days.
+    let today = chrono::Utc::now().date_naive();
+    let opens = today + chrono::Days::new(10 * 7 + 30);
+    let (session, version) = common::session(&pool, "CCPCJ", 29).await;
+    let change = SessionChange {
+        opens_on: Some(opens),
+        closes_on: Some(opens + chrono::Days::new(4)),
+        state: "planned".into(),
+        note: None,
+    };
+    let mut tx = pool.begin().await.unwrap();
+    reschedule_session(&mut tx, session, version, &change, "test")
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let id = obligation_at(&pool, "CCPCJ", 29).await;
+    let urgency = |base: String| async move {
+        let (_, body) = call(
+            &client(),
+            &base,
+            "get_obligation",
+            &[("id", id.to_string())],
+        )
+        .await;
+        let detail: serde_json::Value = serde_json::from_str(&body).unwrap();
+        detail["urgency"].clone()
+    };
+    let default = urgency(spawn_app(pool.clone()).await).await;
+    assert_eq!(
+        default,
+        serde_json::json!({"kind": "on_track", "days_left": 30})
+    );
+    let wide = common::spawn_app_with(pool.clone(), &["--at-risk-days", "45"]).await;
+    assert_eq!(
+        urgency(wide).await,
+        serde_json::json!({"kind": "at_risk", "days_left": 30})
+    );
+}

@@ -32,7 +32,7 @@ async fn importing_the_same_text_twice_changes_nothing(pool: PgPool) {
     assert_eq!(
         (first.3, first.4),
         (63, 63),
-        "mandates, and one obligation each (15 reports, 48 activities)"
+        "mandates, and one obligation each (13 reports, 50 activities)"
     );
 
     assert_eq!(import(&pool, SEED).await, ImportOutcome::Unchanged);
@@ -223,8 +223,8 @@ async fn mandates_that_ask_for_no_report_are_tracked_as_ongoing_activities(pool:
     assert_eq!(
         kinds,
         vec![
-            ("activity".into(), "ongoing".into(), 48, 0),
-            ("report".into(), "pending".into(), 15, 0),
+            ("activity".into(), "ongoing".into(), 50, 0),
+            ("report".into(), "pending".into(), 13, 0),
         ],
         "activities have no session; reports get theirs once the calendar is loaded"
     );
@@ -236,4 +236,25 @@ async fn mandates_that_ask_for_no_report_are_tracked_as_ongoing_activities(pool:
     .await
     .unwrap();
     assert_eq!(technical_assistance, 27);
+    let periodic: Vec<(String, Option<String>)> = sqlx::query_as(
+        "select o.kind, o.target_body from obligation o join mandate m on m.id = o.mandate_id \
+          where m.is_reporting and m.recurrence = 'periodic' order by o.target_body",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        periodic,
+        vec![
+            (
+                "activity".into(),
+                Some("Commission on Crime Prevention and Criminal Justice".into())
+            ),
+            (
+                "activity".into(),
+                Some("Expert Group to Conduct a Comprehensive Study on Cybercrime".into())
+            ),
+        ],
+        "reports asked for periodically stay ongoing, with the body they go to"
+    );
 }

@@ -11,7 +11,7 @@ pub async fn get_obligation(id: i64) -> Result<ObligationDetail, AppError> {
     use crate::error::with_status;
     let pool = crate::db::pool()?;
     let today = chrono::Utc::now().date_naive();
-    crate::db::detail::obligation_detail(&pool, id, today, crate::domain::DEFAULT_WINDOW_DAYS)
+    crate::db::detail::obligation_detail(&pool, id, today, crate::db::at_risk_days())
         .await?
         .ok_or_else(|| with_status(AppError::NotFound(format!("no obligation {id}"))))
 }

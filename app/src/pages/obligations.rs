@@ -115,6 +115,7 @@ fn ActivityTable(rows: Vec<ObligationUrgency>) -> impl IntoView {
                 <tr>
                     <th scope="col">"Source"</th>
                     <th scope="col">"Who"</th>
+                    <th scope="col">"Reports to"</th>
                     <th scope="col">"Status"</th>
                 </tr>
             </thead>
@@ -128,6 +129,7 @@ fn ActivityTable(rows: Vec<ObligationUrgency>) -> impl IntoView {
                             <tr>
                                 <td>{link}</td>
                                 <td>{row.schedule.addressee}</td>
+                                <td>{row.schedule.body.unwrap_or_else(|| "—".into())}</td>
                                 <td>{status}</td>
                             </tr>
                         }

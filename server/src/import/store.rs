@@ -4,7 +4,7 @@
 //! text are marked retired (and revived if they come back); paragraphs, which carry none, are
 //! rewritten.
 
-use app::domain::ObligationKind;
+use app::domain::{ObligationKind, Recurrence};
 use app::extract::{Extraction, Mandate, Resolution};
 use std::collections::HashMap;
 
@@ -15,7 +15,8 @@ pub struct ImportSummary {
     pub mandates: usize,
     /// Reports owed to a body (one obligation each, with a target session when known).
     pub obligations: usize,
-    /// Continuing activities: every other mandate, tracked as an `ongoing` obligation.
+    /// Continuing activities: every other mandate (including reports asked for "periodically"),
+    /// tracked as an `ongoing` obligation.
     pub activities: usize,
 }
 
@@ -25,8 +26,8 @@ impl ImportSummary {
         ImportSummary {
             resolutions: extraction.resolutions.len(),
             mandates: mandates.clone().count(),
-            obligations: mandates.clone().filter(|m| m.is_reporting).count(),
-            activities: mandates.filter(|m| !m.is_reporting).count(),
+            obligations: mandates.clone().filter(|m| tracked_as_report(m)).count(),
+            activities: mandates.filter(|m| !tracked_as_report(m)).count(),
         }
     }
 }
@@ -226,7 +227,7 @@ async fn mandates(
         )
         .fetch_one(&mut *tx)
         .await?;
-        if mandate.is_reporting {
+        if tracked_as_report(mandate) {
             let session_id = match (&mandate.target_body, session) {
                 (Some(body), Some(number)) => {
                     target_session(tx, body, number, mandate.target_session_label.as_deref())
@@ -250,21 +251,31 @@ async fn mandates(
             .execute(&mut *tx)
             .await?;
         } else {
-            // A continuing activity (technical assistance, a meeting, a study...): tracked from
-            // `ongoing` to `completed` or `discontinued`, with no session and no deadline.
+            // A continuing activity (technical assistance, a meeting, a study, or reporting
+            // "periodically" with no interval): tracked from `ongoing` to `completed` or
+            // `discontinued`, with no session and no deadline.
             let kind = ObligationKind::Activity;
             sqlx::query!(
-                "insert into obligation (mandate_id, kind, status) values ($1, $2, $3)
+                "insert into obligation (mandate_id, kind, status, target_body)
+                 values ($1, $2, $3, $4)
                  on conflict on constraint obligation_mandate_occurrence_key do nothing",
                 mandate_id,
                 kind.as_str(),
-                kind.initial_status().as_str()
+                kind.initial_status().as_str(),
+                mandate.target_body
             )
             .execute(&mut *tx)
             .await?;
         }
     }
     Ok(())
+}
+
+/// Whether a mandate becomes a dated report (one occurrence at a time) rather than a continuing
+/// activity. A report asked for "periodically", with no interval, has no next date anyone can
+/// compute: it stays `ongoing` as an activity until the body ends or completes it.
+fn tracked_as_report(mandate: &Mandate) -> bool {
+    mandate.is_reporting && mandate.recurrence != Some(Recurrence::Periodic)
 }
 
 #[cfg(test)]

@@ -36,15 +36,16 @@ pub async fn session(pool: &PgPool, code: &str, number: i32) -> (i64, i32) {
 
 /// Starts the real application on a free port and returns its base URL.
 pub async fn spawn_app(pool: PgPool) -> String {
+    spawn_app_with(pool, &[]).await
+}
+
+/// Same, with more `serve` flags.
+pub async fn spawn_app_with(pool: PgPool, flags: &[&str]) -> String {
     use clap::Parser;
     let site_root = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/site");
-    let args = server::settings::ServeArgs::parse_from([
-        "serve",
-        "--addr",
-        "127.0.0.1:0",
-        "--site-root",
-        site_root,
-    ]);
+    let mut argv = vec!["serve", "--addr", "127.0.0.1:0", "--site-root", site_root];
+    argv.extend_from_slice(flags);
+    let args = server::settings::ServeArgs::parse_from(argv);
     let app = server::build(pool, &args).await.unwrap();
     let url = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
