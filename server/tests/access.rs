@@ -176,6 +176,10 @@ async fn staff_record_progress_and_the_history_names_them(pool: PgPool) {
     assert!(page.contains("Pending → In preparation"), "{page}");
     assert!(page.contains("drafting with the Justice Section"));
     assert!(page.contains("Record progress"), "staff see the form");
+    assert!(
+        page.contains("Paragraph 11 in full") && page.contains("Requests the United Nations"),
+        "the source paragraph is on the page"
+    );
 }
 
 #[sqlx::test(migrator = "MIGRATOR")]

@@ -15,9 +15,11 @@ pub async fn obligation_detail(
         r#"
         select o.kind, o.status, o.version, o.document_symbol, o.merged_into_id,
                o.status_reason, o.session_id, r.title, d.symbol as source_document, m.verb,
-               m.quote, m.recurrence, s.body_id as "body_id?", s.number as "number?"
+               m.quote, m.recurrence, s.body_id as "body_id?", s.number as "number?",
+               p.text as "paragraph_text?"
           from obligation o
           join mandate m on m.id = o.mandate_id
+          left join paragraph p on p.id = m.paragraph_id
           join resolution r on r.id = m.resolution_id
           join document d on d.id = r.document_id
           left join session s on s.id = o.session_id
@@ -59,6 +61,7 @@ pub async fn obligation_detail(
         resolution_title: row.title,
         verb: row.verb,
         quote: row.quote,
+        paragraph_text: row.paragraph_text,
         recurrence: row.recurrence,
         allowed_next: allowed_next(kind, status).to_vec(),
         later_sessions,

@@ -21,6 +21,8 @@ pub struct ObligationDetail {
     pub resolution_title: String,
     pub verb: String,
     pub quote: String,
+    /// The whole operative paragraph the mandate was found in (cleaned of page noise).
+    pub paragraph_text: Option<String>,
     pub recurrence: Option<String>,
     /// The statuses the workflow allows next, in workflow order.
     pub allowed_next: Vec<Status>,

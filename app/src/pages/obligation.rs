@@ -110,6 +110,17 @@ fn ObligationFacts(detail: ObligationDetail) -> impl IntoView {
             {format!("{} — {}", detail.resolution_title, detail.source_document)}
         </p>
         <blockquote class="quote">{detail.quote.clone()}</blockquote>
+        {detail
+            .paragraph_text
+            .clone()
+            .map(|text| {
+                view! {
+                    <details class="paragraph">
+                        <summary>{format!("Paragraph {} in full", s.paragraph)}</summary>
+                        <p>{text}</p>
+                    </details>
+                }
+            })}
         <dl class="facts">
             <dt>"Obligation"</dt>
             <dd>{format!("#{} ({})", s.obligation_id, detail.kind.label())}</dd>
