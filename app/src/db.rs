@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod detail;
 pub mod obligation;
 pub mod resolution;
+pub mod session;
 pub mod user;
 
 use crate::error::AppError;

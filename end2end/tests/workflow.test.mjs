@@ -99,8 +99,8 @@ test('an administrator moves a session and its deadlines follow', async () => {
   await page.goto(`${BASE_URL}/calendar`);
   const row = page.getByRole('row', { name: /thirtieth session/ }).first();
   await row.getByText('Change').click();
-  await row.getByLabel('Opens on').fill('2021-06-14');
-  await row.getByLabel('Closes on').fill('2021-06-18');
+  await row.getByLabel('Opens on', { exact: true }).fill('2021-06-14');
+  await row.getByLabel('Closes on', { exact: true }).fill('2021-06-18');
   await row.getByLabel(/^Note/).fill('Moved by the Bureau');
   await Promise.all([page.waitForURL(/\/calendar/), row.getByRole('button', { name: /Save/ }).click()]);
   assert.match(await page.getByRole('row', { name: /thirtieth session/ }).first().innerText(), /14 Jun 2021/);
@@ -109,7 +109,7 @@ test('an administrator moves a session and its deadlines follow', async () => {
   const commission = page.getByRole('region', { name: 'Commission on Crime Prevention and Criminal Justice' });
   await commission.getByText('Add a session').click();
   await commission.getByLabel('Label (e.g. thirty-fifth session)').fill('thirty-fifth session');
-  await commission.getByLabel('Opens on').last().fill('2026-05-18');
+  await commission.getByLabel('Opens on', { exact: true }).last().fill('2026-05-18');
   await Promise.all([page.waitForURL(/\/calendar/), commission.getByRole('button', { name: 'Add the session' }).click()]);
   assert.match(await page.getByRole('row', { name: /thirty-fifth session/ }).innerText(), /18 May 2026/);
   assert.deepEqual(errors, []);

@@ -168,6 +168,7 @@ pub async fn load(pool: &PgPool, calendar: &CalendarFile) -> anyhow::Result<usiz
                 session_id,
                 version,
                 &SessionChange {
+                    details: None,
                     opens_on: moved.opens_on,
                     closes_on: moved.closes_on,
                     state: entry.state.clone(),

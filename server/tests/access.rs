@@ -498,6 +498,7 @@ async fn the_at_risk_window_is_a_server_setting(pool: PgPool) {
     let opens = today + chrono::Days::new(10 * 7 + 30);
     let (session, version) = common::session(&pool, "CCPCJ", 29).await;
     let change = SessionChange {
+        details: None,
         opens_on: Some(opens),
         closes_on: Some(opens + chrono::Days::new(4)),
         state: "planned".into(),
@@ -529,5 +530,64 @@ async fn the_at_risk_window_is_a_server_setting(pool: PgPool) {
     assert_eq!(
         urgency(wide).await,
         serde_json::json!({"kind": "at_risk", "days_left": 30})
+    );
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn administrators_set_a_sessions_venue_and_reconvened_part_with_history(pool: PgPool) {
+    let base = setup(&pool).await;
+    let (session_id, version) = common::session(&pool, "CCPCJ", 31).await;
+    let admin = client();
+    log_in(&admin, &base, ADMIN).await;
+    let form = |version: i32, reconvened_closes: &str| {
+        vec![
+            ("id", session_id.to_string()),
+            ("version", version.to_string()),
+            ("opens_on", "2022-05-16".to_string()),
+            ("closes_on", "2022-05-20".to_string()),
+            ("state", "held".to_string()),
+            ("label", "thirty-first session".to_string()),
+            ("venue", "Vienna International Centre".to_string()),
+            ("reconvened_opens_on", "2022-12-08".to_string()),
+            ("reconvened_closes_on", reconvened_closes.to_string()),
+        ]
+    };
+    let (status, body) = call(
+        &admin,
+        &base,
+        "change_session",
+        &form(version, "2022-12-01"),
+    )
+    .await;
+    assert_eq!(status, 422, "{body}");
+    assert!(body.contains("reconvened part cannot close"), "{body}");
+    let (status, body) = call(
+        &admin,
+        &base,
+        "change_session",
+        &form(version, "2022-12-09"),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let note: Option<String> = sqlx::query_scalar(
+        "select note from session_event where session_id = $1 order by id desc limit 1",
+    )
+    .bind(session_id)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let note = note.unwrap();
+    assert!(
+        note.contains("venue Vienna → Vienna International Centre"),
+        "{note}"
+    );
+    assert!(
+        note.contains("reconvened part none → 2022-12-08–2022-12-09"),
+        "{note}"
+    );
+    let calendar = public_page(&base, "/calendar").await;
+    assert!(
+        calendar.contains("; reconvened 8 Dec 2022 – 9 Dec 2022"),
+        "{calendar}"
     );
 }

@@ -82,6 +82,7 @@ async fn rescheduling_the_congress_moves_every_obligation_due_there(pool: PgPool
     let (id, version) = session_id(&pool, "CONGRESS", 14).await;
     let mut conn = pool.acquire().await.unwrap();
     let change = SessionChange {
+        details: None,
         opens_on: Some(date("2021-04-20")),
         closes_on: Some(date("2021-04-27")),
         state: "planned".into(),
@@ -104,6 +105,7 @@ async fn a_reschedule_based_on_a_stale_version_is_refused_and_changes_nothing(po
     loaded(&pool).await;
     let (id, version) = session_id(&pool, "GA", 75).await;
     let change = |day: &str| SessionChange {
+        details: None,
         opens_on: Some(date(day)),
         closes_on: None,
         state: "planned".into(),
@@ -142,6 +144,7 @@ async fn invalid_session_changes_are_refused_with_a_clear_message(pool: PgPool) 
     let (id, version) = session_id(&pool, "GA", 76).await;
     let mut conn = pool.acquire().await.unwrap();
     let backwards = SessionChange {
+        details: None,
         opens_on: Some(date("2021-09-14")),
         closes_on: Some(date("2021-09-01")),
         state: "planned".into(),
@@ -152,6 +155,7 @@ async fn invalid_session_changes_are_refused_with_a_clear_message(pool: PgPool) 
         .unwrap_err();
     assert!(err.to_string().contains("cannot close"), "{err}");
     let unknown = SessionChange {
+        details: None,
         state: "cancelled-ish".into(),
         ..backwards
     };
@@ -164,6 +168,7 @@ async fn invalid_session_changes_are_refused_with_a_clear_message(pool: PgPool) 
         -1,
         1,
         &SessionChange {
+            details: None,
             state: "held".into(),
             opens_on: None,
             closes_on: None,

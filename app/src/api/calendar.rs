@@ -49,7 +49,11 @@ fn calendar_error(err: crate::db::bodies::CalendarEditError) -> AppError {
 /// page that showed `version`; administrators only. Every obligation due at the session moves
 /// with it, and the change is recorded in the session's history. Dates are `YYYY-MM-DD`; a
 /// blank date means "not set".
+///
+/// The label, venue and reconvened part are changed only when `label` is sent (the page's form
+/// always sends them); an API client may send dates and state alone.
 #[server(endpoint = "change_session")]
+#[allow(clippy::too_many_arguments)]
 pub async fn change_session(
     id: i64,
     version: i32,
@@ -57,8 +61,14 @@ pub async fn change_session(
     closes_on: Option<String>,
     state: String,
     note: Option<String>,
+    label: Option<String>,
+    venue: Option<String>,
+    reconvened_opens_on: Option<String>,
+    reconvened_closes_on: Option<String>,
 ) -> Result<i32, AppError> {
-    use crate::db::calendar::{SessionChange, SessionChangeError, reschedule_session};
+    use crate::db::calendar::{
+        SessionChange, SessionChangeError, SessionDetails, reschedule_session,
+    };
     use crate::error::with_status;
 
     let user = crate::auth::session::require_admin()
@@ -69,6 +79,17 @@ pub async fn change_session(
         closes_on: form_date(closes_on, "closing").map_err(with_status)?,
         state,
         note: note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()),
+        details: match label {
+            Some(label) => Some(SessionDetails {
+                label: label.trim().to_owned(),
+                venue: venue.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()),
+                reconvened_opens_on: form_date(reconvened_opens_on, "reconvened opening")
+                    .map_err(with_status)?,
+                reconvened_closes_on: form_date(reconvened_closes_on, "reconvened closing")
+                    .map_err(with_status)?,
+            }),
+            None => None,
+        },
     };
     let pool = crate::db::pool()?;
     let mut tx = pool.begin().await?;

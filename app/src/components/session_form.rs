@@ -38,6 +38,28 @@ pub fn SessionForm(session: SessionRow, action: ServerAction<ChangeSession>) -> 
                 <select id=id("state") name="state">
                     {states}
                 </select>
+                <label for=id("label")>"Label"</label>
+                <input id=id("label") name="label" required value=session.label.clone() />
+                <label for=id("venue")>"Venue"</label>
+                <input
+                    id=id("venue")
+                    name="venue"
+                    value=session.venue.clone().unwrap_or_default()
+                />
+                <label for=id("reconvened-opens")>"Reconvened part opens on"</label>
+                <input
+                    id=id("reconvened-opens")
+                    name="reconvened_opens_on"
+                    type="date"
+                    value=date(session.reconvened_opens_on)
+                />
+                <label for=id("reconvened-closes")>"Reconvened part closes on"</label>
+                <input
+                    id=id("reconvened-closes")
+                    name="reconvened_closes_on"
+                    type="date"
+                    value=date(session.reconvened_closes_on)
+                />
                 <label for=id("note")>"Note (e.g. why it moved)"</label>
                 <input id=id("note") name="note" />
                 <button type="submit">{format!("Save {}", session.label)}</button>

@@ -13,7 +13,8 @@ pub async fn calendar(pool: &sqlx::PgPool) -> Result<Vec<BodyCalendar>, sqlx::Er
     let sessions = sqlx::query!(
         r#"
         select s.id, s.body_id, s.number, s.label, s.opens_on, s.closes_on, s.venue, s.state,
-               s.version, count(o.id) as "obligations!"
+               s.reconvened_opens_on, s.reconvened_closes_on, s.version,
+               count(o.id) as "obligations!"
           from session s
           left join obligation o on o.session_id = s.id
          group by s.id
@@ -36,6 +37,8 @@ pub async fn calendar(pool: &sqlx::PgPool) -> Result<Vec<BodyCalendar>, sqlx::Er
                     closes_on: s.closes_on,
                     venue: s.venue.clone(),
                     state: s.state.clone(),
+                    reconvened_opens_on: s.reconvened_opens_on,
+                    reconvened_closes_on: s.reconvened_closes_on,
                     version: s.version,
                     obligations: s.obligations,
                 })

@@ -4,102 +4,10 @@
 //! ([`crate::domain::deadlines`]); nothing date-like is copied onto obligations, so moving a
 //! session moves every obligation due there.
 
+pub use super::session::{SessionChange, SessionChangeError, SessionDetails, reschedule_session};
 use crate::domain::{LeadTimes, SessionDates, Status, deadlines, urgency};
 pub use crate::model::{ObligationSchedule, ObligationUrgency};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
-
-/// The new dates and state of a session (a reschedule, a postponement, or marking it held).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SessionChange {
-    pub opens_on: Option<NaiveDate>,
-    pub closes_on: Option<NaiveDate>,
-    pub state: String,
-    pub note: Option<String>,
-}
-
-/// Why a session change was refused.
-#[derive(Debug, thiserror::Error)]
-pub enum SessionChangeError {
-    #[error("no session with id {0}")]
-    NotFound(i64),
-    #[error(
-        "the session was changed by someone else (version {current}, not {expected}); reload and try again"
-    )]
-    Stale { expected: i32, current: i32 },
-    #[error("{0}")]
-    Invalid(String),
-    #[error(transparent)]
-    Database(#[from] sqlx::Error),
-}
-
-const STATES: [&str; 3] = ["planned", "held", "postponed"];
-
-/// Changes a session's dates or state if `expected_version` is still current, and records the
-/// change in `session_event` in the same transaction. Returns the new version.
-pub async fn reschedule_session(
-    conn: &mut sqlx::PgConnection,
-    session_id: i64,
-    expected_version: i32,
-    change: &SessionChange,
-    actor: &str,
-) -> Result<i32, SessionChangeError> {
-    if !STATES.contains(&change.state.as_str()) {
-        return Err(SessionChangeError::Invalid(format!(
-            "unknown session state '{}' (planned, held or postponed)",
-            change.state
-        )));
-    }
-    if let (Some(opens), Some(closes)) = (change.opens_on, change.closes_on)
-        && closes < opens
-    {
-        return Err(SessionChangeError::Invalid(format!(
-            "the session cannot close ({closes}) before it opens ({opens})"
-        )));
-    }
-    let current = sqlx::query!(
-        "select version, opens_on, closes_on, state from session where id = $1 for update",
-        session_id
-    )
-    .fetch_optional(&mut *conn)
-    .await?
-    .ok_or(SessionChangeError::NotFound(session_id))?;
-    if current.version != expected_version {
-        return Err(SessionChangeError::Stale {
-            expected: expected_version,
-            current: current.version,
-        });
-    }
-    let version = sqlx::query_scalar!(
-        "update session set opens_on = $2, closes_on = $3, state = $4, version = version + 1
-          where id = $1 returning version",
-        session_id,
-        change.opens_on,
-        change.closes_on,
-        change.state
-    )
-    .fetch_one(&mut *conn)
-    .await?;
-    sqlx::query!(
-        r#"
-        insert into session_event (session_id, actor, old_opens_on, new_opens_on, old_closes_on,
-                                   new_closes_on, old_state, new_state, note)
-        values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-        "#,
-        session_id,
-        actor,
-        current.opens_on,
-        change.opens_on,
-        current.closes_on,
-        change.closes_on,
-        current.state,
-        change.state,
-        change.note
-    )
-    .execute(&mut *conn)
-    .await?;
-    Ok(version)
-}
 
 /// The id of session `number` of a body, creating it without dates ("date not set") when the
 /// calendar does not know it yet, so an obligation can point at it and gets its dates when

@@ -25,6 +25,8 @@ pub struct SessionRow {
     pub closes_on: Option<NaiveDate>,
     pub venue: Option<String>,
     pub state: String,
+    pub reconvened_opens_on: Option<NaiveDate>,
+    pub reconvened_closes_on: Option<NaiveDate>,
     /// Sent back with a change, so a change based on a stale page is refused.
     pub version: i32,
     pub obligations: i64,

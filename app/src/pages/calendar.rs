@@ -128,7 +128,18 @@ fn BodySessions(body: BodyCalendar, admin: bool, actions: CalendarActions) -> im
                     <td>{day_or_unset(session.opens_on)}</td>
                     <td>{day_or_unset(session.closes_on)}</td>
                     <td>{session.venue.clone().unwrap_or_default()}</td>
-                    <td>{session.state.clone()}</td>
+                    <td>
+                        {session.state.clone()}
+                        {session
+                            .reconvened_opens_on
+                            .map(|opens| {
+                                format!(
+                                    "; reconvened {} – {}",
+                                    day_or_unset(Some(opens)),
+                                    day_or_unset(session.reconvened_closes_on),
+                                )
+                            })}
+                    </td>
                     <td class="num">{session.obligations}</td>
                     {form}
                 </tr>
