@@ -88,13 +88,8 @@ pub async fn add_session(
             "the session number must be 1 or more".into(),
         ));
     }
-    if let (Some(opens), Some(closes)) = (session.opens_on, session.closes_on)
-        && closes < opens
-    {
-        return Err(CalendarEditError::Invalid(format!(
-            "the session cannot close ({closes}) before it opens ({opens})"
-        )));
-    }
+    super::session::dates_in_order(session.opens_on, session.closes_on, "the session")
+        .map_err(CalendarEditError::Invalid)?;
     let body = sqlx::query_scalar!("select name from body where id = $1", session.body_id)
         .fetch_optional(pool)
         .await?

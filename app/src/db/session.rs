@@ -56,13 +56,8 @@ pub async fn reschedule_session(
             change.state
         )));
     }
-    if let (Some(opens), Some(closes)) = (change.opens_on, change.closes_on)
-        && closes < opens
-    {
-        return Err(SessionChangeError::Invalid(format!(
-            "the session cannot close ({closes}) before it opens ({opens})"
-        )));
-    }
+    dates_in_order(change.opens_on, change.closes_on, "the session")
+        .map_err(SessionChangeError::Invalid)?;
     if let Some(details) = &change.details {
         check_details(details)?;
     }
@@ -162,12 +157,24 @@ fn check_details(details: &SessionDetails) -> Result<(), SessionChangeError> {
             "the session needs a label (e.g. thirtieth session)".into(),
         ));
     }
-    if let (Some(opens), Some(closes)) = (details.reconvened_opens_on, details.reconvened_closes_on)
-        && closes < opens
-    {
-        return Err(SessionChangeError::Invalid(format!(
-            "the reconvened part cannot close ({closes}) before it opens ({opens})"
-        )));
+    dates_in_order(
+        details.reconvened_opens_on,
+        details.reconvened_closes_on,
+        "the reconvened part",
+    )
+    .map_err(SessionChangeError::Invalid)
+}
+
+/// Refuses a meeting that closes before it opens (either date may be unknown).
+pub(crate) fn dates_in_order(
+    opens: Option<NaiveDate>,
+    closes: Option<NaiveDate>,
+    what: &str,
+) -> Result<(), String> {
+    match (opens, closes) {
+        (Some(opens), Some(closes)) if closes < opens => Err(format!(
+            "{what} cannot close ({closes}) before it opens ({opens})"
+        )),
+        _ => Ok(()),
     }
-    Ok(())
 }
