@@ -1,5 +1,8 @@
 //! The calendar: reading it (public) and changing it (administrators).
 
+// A server function's arguments are its form's fields, one each; a struct would only rename them.
+#![allow(clippy::too_many_arguments)]
+
 use crate::error::AppError;
 use crate::model::BodyCalendar;
 use leptos::prelude::*;
@@ -53,7 +56,6 @@ fn calendar_error(err: crate::db::bodies::CalendarEditError) -> AppError {
 /// The label, venue and reconvened part are changed only when `label` is sent (the page's form
 /// always sends them); an API client may send dates and state alone.
 #[server(endpoint = "change_session")]
-#[allow(clippy::too_many_arguments)]
 pub async fn change_session(
     id: i64,
     version: i32,
