@@ -46,8 +46,18 @@ impl AppError {
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
+    /// Arguments the server could not read (a missing field, "abc" for a number) are the
+    /// caller's mistake and say so; anything else went wrong on the way.
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport(value.to_string())
+        match value {
+            ServerFnErrorErr::Args(detail) => {
+                AppError::Validation(format!("the request's fields cannot be read: {detail}"))
+            }
+            ServerFnErrorErr::MissingArg(field) => {
+                AppError::Validation(format!("the field '{field}' is missing"))
+            }
+            other => AppError::Transport(other.to_string()),
+        }
     }
 }
 

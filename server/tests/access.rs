@@ -591,3 +591,22 @@ async fn administrators_set_a_sessions_venue_and_reconvened_part_with_history(po
         "{calendar}"
     );
 }
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn unreadable_fields_get_a_clear_validation_error_and_change_nothing(pool: PgPool) {
+    let base = setup(&pool).await;
+    let id = obligation_at(&pool, "CCPCJ", 29).await;
+    let staff = client();
+    log_in(&staff, &base, STAFF).await;
+    let mut form = status_form(id, 1, "in_preparation");
+    form[1].1 = "one".into();
+    // Leptos answers arguments it cannot decode before our code runs, with status 500; the
+    // body at least says what is wrong.
+    let (status, body) = call(&staff, &base, "record_status_change", &form).await;
+    assert_ne!(status, 200);
+    assert!(
+        body.contains("Validation") && body.contains("cannot be read"),
+        "{body}"
+    );
+    assert_eq!(state(&pool, id).await, ("pending".into(), 1, 0));
+}
