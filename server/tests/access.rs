@@ -174,6 +174,13 @@ async fn staff_record_progress_and_the_history_names_them(pool: PgPool) {
         .await
         .unwrap();
     assert!(page.contains("Pending → In preparation"), "{page}");
+    assert!(page.contains(STAFF), "staff see who made the change");
+    let public = public_page(&base, &format!("/obligations/{id}")).await;
+    assert!(public.contains("Pending → In preparation"));
+    assert!(
+        !public.contains(STAFF) && public.contains("Secretariat"),
+        "visitors do not get staff addresses"
+    );
     assert!(page.contains("drafting with the Justice Section"));
     assert!(page.contains("Record progress"), "staff see the form");
     assert!(

@@ -5,15 +5,25 @@ use crate::model::{ObligationDetail, ObligationState};
 use leptos::prelude::*;
 
 /// Obligation `id` with its source paragraph, dates, history and the changes open to it.
-/// Public, like every read.
+/// Public, like every read; but visitors see "Secretariat" where staff see which colleague made
+/// a change, so staff addresses are not published to anyone who opens the page.
 #[server(endpoint = "get_obligation")]
 pub async fn get_obligation(id: i64) -> Result<ObligationDetail, AppError> {
     use crate::error::with_status;
     let pool = crate::db::pool()?;
     let today = chrono::Utc::now().date_naive();
-    crate::db::detail::obligation_detail(&pool, id, today, crate::db::at_risk_days())
-        .await?
-        .ok_or_else(|| with_status(AppError::NotFound(format!("no obligation {id}"))))
+    let mut detail =
+        crate::db::detail::obligation_detail(&pool, id, today, crate::db::at_risk_days())
+            .await?
+            .ok_or_else(|| with_status(AppError::NotFound(format!("no obligation {id}"))))?;
+    if crate::auth::session::current_user().await?.is_none() {
+        for entry in &mut detail.history {
+            if entry.actor.contains('@') {
+                entry.actor = "Secretariat".into();
+            }
+        }
+    }
+    Ok(detail)
 }
 
 /// Records a status change of obligation `id`, made on a page that showed `version`; staff
