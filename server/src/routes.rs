@@ -49,6 +49,7 @@ pub fn router(pool: PgPool, args: &ServeArgs) -> anyhow::Result<Router> {
         .merge(health::router(pool.clone()))
         .merge(pages)
         .layer(session_layer(pool, args)?)
+        .layer(axum::middleware::from_fn(refuse_cross_site_writes))
         .layer(security_headers(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         // No page needs to be framed; refusing it stops click-jacking of the staff forms.
         .layer(security_headers(header::X_FRAME_OPTIONS, "DENY"))
@@ -56,6 +57,38 @@ pub fn router(pool: PgPool, args: &ServeArgs) -> anyhow::Result<Router> {
         // no other site needs to learn which obligation a user was reading.
         .layer(security_headers(header::REFERRER_POLICY, "same-origin"))
         .layer(TraceLayer::new_for_http()))
+}
+
+/// Refuses a state-changing request that the browser itself says comes from another site
+/// (`Sec-Fetch-Site: cross-site`, or `same-site` for a sibling subdomain). `SameSite=Lax`
+/// already keeps the session cookie off such posts; this also stops login CSRF and posts from
+/// sibling subdomains. The header is set by browsers and cannot be forged by page scripts;
+/// clients that are not browsers do not send it and are not affected. Unlike an Origin/Host
+/// comparison it keeps working behind a proxy that rewrites `Host`.
+async fn refuse_cross_site_writes(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::http::{Method, StatusCode};
+    use axum::response::IntoResponse;
+    let writes = !matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
+    let foreign = request
+        .headers()
+        .get("sec-fetch-site")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|site| site == "cross-site" || site == "same-site");
+    if writes && foreign {
+        tracing::warn!(path = %request.uri().path(), "refused a cross-site write");
+        return (
+            StatusCode::FORBIDDEN,
+            "forms of this site can only be sent from its own pages",
+        )
+            .into_response();
+    }
+    next.run(request).await
 }
 
 fn security_headers(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
@@ -89,6 +122,9 @@ fn session_layer(
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(args.secure_cookies)
+        // Saved on every request, so the expiry really counts from the last activity (tower-
+        // sessions otherwise saves, and so extends, a session only when its data changes).
+        .with_always_save(true)
         .with_expiry(Expiry::OnInactivity(Duration::minutes(
             args.session_minutes.max(1),
         ))))

@@ -2,7 +2,7 @@
 //!
 //! `tower-sessions-sqlx-store` would do the same, but it turns on sqlx's `time` feature, which
 //! makes every compile-checked query in this project return `time` types instead of `chrono`
-//! ones; these four queries are the smaller cost.
+//! ones; these five queries are the smaller cost.
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};

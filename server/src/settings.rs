@@ -57,7 +57,7 @@ pub enum UserCommand {
 pub struct UserAddArgs {
     #[arg(long)]
     pub email: String,
-    /// The name shown in the header and in the history.
+    /// The name shown in the header (the history records the email address).
     #[arg(long)]
     pub name: String,
     /// `staff` records progress; `admin` also edits the calendar.
@@ -116,7 +116,8 @@ pub struct ServeArgs {
     pub at_risk_days: i64,
 
     /// Minutes of inactivity after which a login session ends.
-    #[arg(long, env = "MT_SESSION_MINUTES", default_value_t = 8 * 60)]
+    #[arg(long, env = "MT_SESSION_MINUTES", default_value_t = 8 * 60,
+          value_parser = clap::value_parser!(i64).range(1..=366 * 24 * 60))]
     pub session_minutes: i64,
 }
 

@@ -617,3 +617,59 @@ async fn unreadable_fields_get_a_clear_validation_error_and_change_nothing(pool:
     );
     assert_eq!(state(&pool, id).await, ("pending".into(), 1, 0));
 }
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn browsers_cannot_post_the_forms_from_another_site(pool: PgPool) {
+    let base = setup(&pool).await;
+    for site in ["cross-site", "same-site"] {
+        let response = client()
+            .post(format!("{base}/api/log_in"))
+            .header("sec-fetch-site", site)
+            .form(&[("email", STAFF), ("password", common::PASSWORD)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status().as_u16(), 403, "{site}");
+        assert!(
+            session_cookie(&response).is_none(),
+            "no session for a {site} post"
+        );
+    }
+    let own = client()
+        .post(format!("{base}/api/log_in"))
+        .header("sec-fetch-site", "same-origin")
+        .header("accept", "application/json")
+        .form(&[("email", STAFF), ("password", common::PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(own.status().as_u16(), 200);
+    // Reading stays open to links from anywhere.
+    let page = client()
+        .get(format!("{base}/obligations"))
+        .header("sec-fetch-site", "cross-site")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status().as_u16(), 200);
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn a_new_password_ends_the_accounts_open_sessions(pool: PgPool) {
+    let base = setup(&pool).await;
+    let staff = client();
+    log_in(&staff, &base, STAFF).await;
+    let (_, before) = call(&staff, &base, "get_current_user", &[]).await;
+    assert!(before.contains(STAFF));
+    let email = app::auth::EmailAddress::parse(STAFF).unwrap();
+    let hash = app::auth::password::hash_password("another long password".into())
+        .await
+        .unwrap();
+    assert!(
+        app::db::user::set_password_hash(&pool, &email, &hash)
+            .await
+            .unwrap()
+    );
+    let (_, after) = call(&staff, &base, "get_current_user", &[]).await;
+    assert_eq!(after, "null", "logged out everywhere");
+}

@@ -258,3 +258,26 @@ async fn mandates_that_ask_for_no_report_are_tracked_as_ongoing_activities(pool:
         "reports asked for periodically stay ongoing, with the body they go to"
     );
 }
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn an_untouched_report_stored_by_an_older_import_becomes_an_activity(pool: PgPool) {
+    import(&pool, SEED).await;
+    // As an import before extractor version 2 stored the periodic reports: as pending reports.
+    sqlx::query(
+        "update obligation o set kind = 'report', status = 'pending' from mandate m \
+          where m.id = o.mandate_id and m.recurrence = 'periodic' and m.is_reporting",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    sqlx::query("update document set extractor_version = 1")
+        .execute(&pool)
+        .await
+        .unwrap();
+    assert_eq!(import(&pool, SEED).await, ImportOutcome::Updated);
+    let reports: i64 = sqlx::query_scalar("select count(*) from obligation where kind = 'report'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(reports, 13, "the two periodic reports are activities again");
+}

@@ -4,6 +4,12 @@ use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 use std::sync::LazyLock;
+use tokio::sync::Semaphore;
+
+/// At most two hashes at a time: each takes 19 MiB and tens of milliseconds of a core, and a
+/// flood of login attempts must queue here rather than fill the blocking pool (512 threads,
+/// about 10 GB) of a two-core server.
+static HASHING: Semaphore = Semaphore::const_new(2);
 
 /// Shortest password accepted. Length matters more than composition rules (NIST SP 800-63B).
 pub const MIN_PASSWORD_CHARS: usize = 10;
@@ -35,6 +41,10 @@ pub fn check_new_password(password: &str) -> Result<(), String> {
 /// milliseconds of CPU on purpose and would stall every other request on the runtime.
 pub async fn hash_password(password: String) -> Result<String, String> {
     check_new_password(&password)?;
+    let _permit = HASHING
+        .acquire()
+        .await
+        .map_err(|err| format!("cannot hash the password: {err}"))?;
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut OsRng);
         hasher()
@@ -64,6 +74,9 @@ pub async fn verify_password(stored: Option<String>, password: String) -> bool {
         return false;
     }
     let known = stored.is_some();
+    let Ok(_permit) = HASHING.acquire().await else {
+        return false;
+    };
     let result = tokio::task::spawn_blocking(move || {
         let stored = stored.unwrap_or_else(|| DUMMY_HASH.clone());
         PasswordHash::new(&stored)

@@ -83,9 +83,9 @@ pub async fn add_session(
     pool: &sqlx::PgPool,
     session: &NewSession,
 ) -> Result<i64, CalendarEditError> {
-    if session.number <= 0 {
+    if !(1..=10_000).contains(&session.number) {
         return Err(CalendarEditError::Invalid(
-            "the session number must be 1 or more".into(),
+            "the session number must be between 1 and 10000".into(),
         ));
     }
     super::session::dates_in_order(session.opens_on, session.closes_on, "the session")

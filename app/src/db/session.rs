@@ -99,7 +99,7 @@ pub async fn reschedule_session(
     .await?;
     // The event table keeps dates and state; other changes are spelt out in its note.
     let mut notes: Vec<String> = change.note.iter().cloned().collect();
-    if details.label != current.label {
+    if details.label.trim() != current.label.trim() {
         notes.push(format!(
             "renamed from '{}' to '{}'",
             current.label, details.label

@@ -85,19 +85,32 @@ pub async fn create_user(
     .ok_or_else(|| CreateUserError::Exists(email.to_string()))
 }
 
-/// Replaces an account's password hash (sessions already open run until they expire);
-/// returns whether the account exists.
+/// Replaces an account's password hash and ends every session the account has open, so a
+/// password changed after a leak also logs out whoever used it; returns whether the account
+/// exists.
 pub async fn set_password_hash(
     pool: &sqlx::PgPool,
     email: &EmailAddress,
     password_hash: &str,
 ) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query!(
-        "update app_user set password_hash = $2 where email = $1",
+    let mut tx = pool.begin().await?;
+    let Some(id) = sqlx::query_scalar!(
+        "update app_user set password_hash = $2 where email = $1 returning id",
         email.as_str(),
         password_hash
     )
-    .execute(pool)
+    .fetch_optional(&mut *tx)
+    .await?
+    else {
+        return Ok(false);
+    };
+    // The session data is the JSON object tower-sessions keeps: {"user_id": <id>}.
+    sqlx::query!(
+        "delete from user_session where data->>'user_id' = $1::bigint::text",
+        id
+    )
+    .execute(&mut *tx)
     .await?;
-    Ok(done.rows_affected() == 1)
+    tx.commit().await?;
+    Ok(true)
 }

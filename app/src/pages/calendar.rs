@@ -94,7 +94,13 @@ struct CalendarActions {
 
 #[component]
 fn BodySessions(body: BodyCalendar, admin: bool, actions: CalendarActions) -> impl IntoView {
-    let next_number = body.sessions.iter().map(|s| s.number).max().unwrap_or(0) + 1;
+    let next_number = body
+        .sessions
+        .iter()
+        .map(|s| s.number)
+        .max()
+        .unwrap_or(0)
+        .saturating_add(1);
     let admin_forms = admin.then(|| {
         view! {
             <AddSessionForm body_id=body.id next_number action=actions.add />

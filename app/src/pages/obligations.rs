@@ -14,7 +14,7 @@ pub fn ObligationsPage() -> impl IntoView {
         <h1>"Obligations"</h1>
         <h2>"Reports"</h2>
         <p class="count">
-            "Submission is due 10 weeks and issuance 6 weeks before the session opens."
+            "Documents are due 10 weeks and issued 6 weeks before the session opens, unless a body's calendar says otherwise."
         </p>
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {

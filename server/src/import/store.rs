@@ -253,12 +253,16 @@ async fn mandates(
         } else {
             // A continuing activity (technical assistance, a meeting, a study, or reporting
             // "periodically" with no interval): tracked from `ongoing` to `completed` or
-            // `discontinued`, with no session and no deadline.
+            // `discontinued`, with no session and no deadline. A report stored by an older
+            // import for the same mandate becomes an activity if nobody has touched it yet
+            // (version 1: no status change recorded); otherwise staff decide.
             let kind = ObligationKind::Activity;
             sqlx::query!(
                 "insert into obligation (mandate_id, kind, status, target_body)
                  values ($1, $2, $3, $4)
-                 on conflict on constraint obligation_mandate_occurrence_key do nothing",
+                 on conflict on constraint obligation_mandate_occurrence_key
+                 do update set kind = excluded.kind, status = excluded.status, session_id = null
+                 where obligation.kind <> excluded.kind and obligation.version = 1",
                 mandate_id,
                 kind.as_str(),
                 kind.initial_status().as_str(),
