@@ -260,3 +260,51 @@ async fn overdue_and_at_risk_follow_the_submission_deadline_of_a_passed_in_today
         3
     );
 }
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn a_timeline_keeps_the_name_a_session_had_when_it_moved(pool: PgPool) {
+    use app::db::calendar::SessionDetails;
+    use app::model::HistoryChange;
+    loaded(&pool).await;
+    let (id, version) = session_id(&pool, "CCPCJ", 29).await;
+    let renamed = SessionChange {
+        opens_on: Some(date("2020-12-03")),
+        closes_on: Some(date("2020-12-04")),
+        state: "held".into(),
+        note: None,
+        details: Some(SessionDetails {
+            label: "29th session (reconvened)".into(),
+            ..SessionDetails::default()
+        }),
+    };
+    let mut tx = pool.begin().await.unwrap();
+    reschedule_session(&mut tx, id, version, &renamed, "t")
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let obligation: i64 =
+        sqlx::query_scalar("select id from obligation where session_id = $1 order by id limit 1")
+            .bind(id)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    let detail = app::db::detail::obligation_detail(&pool, obligation, date("2026-01-01"), 21)
+        .await
+        .unwrap()
+        .unwrap();
+    let labels: Vec<String> = detail
+        .history
+        .into_iter()
+        .filter_map(|e| match e.change {
+            HistoryChange::Session { session, .. } => Some(session),
+            HistoryChange::Status { .. } => None,
+        })
+        .collect();
+    assert_eq!(
+        labels,
+        vec![
+            "twenty-ninth session".to_string(),
+            "29th session (reconvened)".to_string()
+        ]
+    );
+}

@@ -285,3 +285,54 @@ async fn issuing_a_one_time_report_creates_nothing_more(pool: PgPool) {
     .unwrap();
     assert_eq!(issued.next_occurrence, None);
 }
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn after_a_deferral_the_timeline_follows_the_new_session_only(pool: PgPool) {
+    use app::db::calendar::{SessionChange, reschedule_session};
+    use app::model::HistoryChange;
+    loaded(&pool).await;
+    let id = obligation_at(&pool, "GA", 75).await;
+    let (ga75, ga76) = (
+        session(&pool, "GA", 75).await,
+        session(&pool, "GA", 76).await,
+    );
+    change_status(&pool, id, 1, &StatusChange::deferred(ga76), "t")
+        .await
+        .unwrap();
+    for (session_id, day) in [(ga75, "2020-09-22"), (ga76, "2021-09-21")] {
+        let version: i32 = sqlx::query_scalar("select version from session where id = $1")
+            .bind(session_id)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        let opens = day.parse().unwrap();
+        let change = SessionChange {
+            details: None,
+            opens_on: Some(opens),
+            closes_on: None,
+            state: "planned".into(),
+            note: Some(format!("moved to {day}")),
+        };
+        let mut tx = pool.begin().await.unwrap();
+        reschedule_session(&mut tx, session_id, version, &change, "t")
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+    }
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    let detail = app::db::detail::obligation_detail(&pool, id, today, 21)
+        .await
+        .unwrap()
+        .unwrap();
+    let moves: Vec<String> = detail
+        .history
+        .iter()
+        .filter(|e| matches!(e.change, HistoryChange::Session { .. }))
+        .filter_map(|e| e.note.clone())
+        .collect();
+    assert_eq!(
+        moves,
+        vec!["moved to 2021-09-21".to_string()],
+        "the old session's later move is not this obligation's story"
+    );
+}

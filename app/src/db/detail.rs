@@ -114,19 +114,19 @@ async fn history(
     )
     .fetch_all(pool)
     .await?;
-    let mut sessions: Vec<i64> = current_session.into_iter().collect();
-    sessions.extend(
+    let periods = due_periods(
         events
             .iter()
-            .flat_map(|e| [e.from_session_id, e.to_session_id])
-            .flatten(),
+            .map(|e| (e.at, e.from_session_id, e.to_session_id)),
+        current_session,
     );
+    let mut sessions: Vec<i64> = periods.iter().filter_map(|(_, session)| *session).collect();
     sessions.sort_unstable();
     sessions.dedup();
     let moves = sqlx::query!(
         r#"
-        select e.at, e.actor, e.note, s.label, e.old_opens_on, e.new_opens_on, e.old_state,
-               e.new_state
+        select e.at, e.actor, e.note, e.session_id, coalesce(e.label, s.label) as "label!",
+               e.old_opens_on, e.new_opens_on, e.old_state, e.new_state
           from session_event e
           join session s on s.id = e.session_id
          where e.session_id = any($1)
@@ -136,8 +136,12 @@ async fn history(
     )
     .fetch_all(pool)
     .await?;
-    let mut history: Vec<HistoryEntry> = moves
+    // Only the moves of the session the obligation was due at when the move happened: after a
+    // deferral, what happens to the old session is no longer this obligation's story.
+    let moves = moves
         .into_iter()
+        .filter(|m| due_at(&periods, m.at) == Some(m.session_id));
+    let mut history: Vec<HistoryEntry> = moves
         .map(|m| HistoryEntry {
             at: m.at,
             actor: m.actor,
@@ -167,4 +171,71 @@ async fn history(
     // Stable: at equal instants the session moves (pushed first) stay first.
     history.sort_by_key(|entry| entry.at);
     Ok(history)
+}
+
+type Instant = chrono::DateTime<chrono::Utc>;
+
+/// From when the obligation was due at which session, oldest first, from its events'
+/// `(at, from_session, to_session)`. The first period has no start: before its first change the
+/// obligation was due at the first event's `from` session (or, with no events, its current one).
+fn due_periods(
+    events: impl Iterator<Item = (Instant, Option<i64>, Option<i64>)>,
+    current: Option<i64>,
+) -> Vec<(Option<Instant>, Option<i64>)> {
+    let mut periods: Vec<(Option<Instant>, Option<i64>)> = Vec::new();
+    for (at, from, to) in events {
+        if periods.is_empty() {
+            periods.push((None, from));
+        }
+        if to != periods.last().and_then(|(_, session)| *session) {
+            periods.push((Some(at), to));
+        }
+    }
+    if periods.is_empty() {
+        periods.push((None, current));
+    }
+    periods
+}
+
+/// The session the obligation was due at, at instant `at`.
+fn due_at(periods: &[(Option<Instant>, Option<i64>)], at: Instant) -> Option<i64> {
+    periods
+        .iter()
+        .rev()
+        .find(|(start, _)| start.is_none_or(|start| start <= at))
+        .and_then(|(_, session)| *session)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn t(day: u32) -> Instant {
+        chrono::Utc
+            .with_ymd_and_hms(2020, 1, day, 12, 0, 0)
+            .unwrap()
+    }
+
+    #[test]
+    fn without_changes_the_obligation_is_always_due_at_its_session() {
+        let periods = due_periods(std::iter::empty(), Some(29));
+        assert_eq!(due_at(&periods, t(1)), Some(29));
+    }
+
+    #[test]
+    fn a_deferral_hands_the_story_over_to_the_new_session() {
+        // Started work on the 2nd (still session 29), deferred to 30 on the 10th.
+        let events = [(t(2), Some(29), Some(29)), (t(10), Some(29), Some(30))];
+        let periods = due_periods(events.into_iter(), Some(30));
+        assert_eq!(periods, vec![(None, Some(29)), (Some(t(10)), Some(30))]);
+        assert_eq!(
+            due_at(&periods, t(1)),
+            Some(29),
+            "moves before any change count"
+        );
+        assert_eq!(due_at(&periods, t(9)), Some(29));
+        assert_eq!(due_at(&periods, t(10)), Some(30));
+        assert_eq!(due_at(&periods, t(20)), Some(30));
+    }
 }

@@ -133,8 +133,8 @@ pub async fn reschedule_session(
     sqlx::query!(
         r#"
         insert into session_event (session_id, actor, old_opens_on, new_opens_on, old_closes_on,
-                                   new_closes_on, old_state, new_state, note)
-        values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                                   new_closes_on, old_state, new_state, note, label)
+        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
         "#,
         session_id,
         actor,
@@ -144,7 +144,8 @@ pub async fn reschedule_session(
         change.closes_on,
         current.state,
         change.state,
-        note
+        note,
+        details.label
     )
     .execute(&mut *conn)
     .await?;
