@@ -3,6 +3,7 @@
 pub mod account;
 pub mod body_forms;
 pub mod dates;
+pub mod error_alert;
 pub mod history;
 pub mod hydrated;
 pub mod resolution_table;

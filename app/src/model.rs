@@ -59,6 +59,17 @@ pub struct ObligationSchedule {
     pub deadlines: Option<crate::domain::Deadlines>,
 }
 
+impl ObligationSchedule {
+    /// Where the obligation is due, as pages show it: "body, session", the body alone, or "—".
+    pub fn target(&self) -> String {
+        match (&self.body, &self.session_label) {
+            (Some(body), Some(session)) => format!("{body}, {session}"),
+            (Some(body), None) => body.clone(),
+            _ => "—".to_string(),
+        }
+    }
+}
+
 /// An obligation with how urgent it is on a given day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ObligationUrgency {

@@ -17,12 +17,6 @@ pub fn History(entries: Vec<HistoryEntry>) -> impl IntoView {
     .into_any()
 }
 
-fn status_label(stored: &str) -> String {
-    stored
-        .parse::<Status>()
-        .map_or_else(|_| stored.to_string(), |s| s.label().to_string())
-}
-
 #[component]
 fn HistoryItem(entry: HistoryEntry) -> impl IntoView {
     let what = match entry.change {
@@ -34,7 +28,11 @@ fn HistoryItem(entry: HistoryEntry) -> impl IntoView {
             from_session,
             to_session,
         } => {
-            let mut text = format!("{} → {}", status_label(&from), status_label(&to));
+            let mut text = format!(
+                "{} → {}",
+                Status::label_of_stored(&from),
+                Status::label_of_stored(&to)
+            );
             if let Some(symbol) = document_symbol {
                 text.push_str(&format!(", as {symbol}"));
             }

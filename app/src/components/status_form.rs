@@ -1,4 +1,5 @@
 use super::dates::day_or_unset;
+use super::error_alert::last_error;
 use crate::api::RecordStatusChange;
 use crate::model::ObligationDetail;
 use leptos::prelude::*;
@@ -10,13 +11,7 @@ pub fn StatusForm(
     detail: ObligationDetail,
     action: ServerAction<RecordStatusChange>,
 ) -> impl IntoView {
-    let error = move || {
-        action
-            .value()
-            .get()
-            .and_then(Result::err)
-            .map(|err| view! { <p class="error" role="alert">{err.to_string()}</p> })
-    };
+    let error = move || last_error(action.value().get());
     if detail.allowed_next.is_empty() {
         return view! {
             <p class="count">

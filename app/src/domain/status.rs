@@ -158,6 +158,14 @@ impl Status {
         }
     }
 
+    /// The label of a status as stored in the database, or the stored text itself when the
+    /// domain does not know it (pages show what is there rather than fail).
+    pub fn label_of_stored(stored: &str) -> String {
+        stored
+            .parse::<Status>()
+            .map_or_else(|_| stored.to_string(), |s| s.label().to_string())
+    }
+
     /// The kind of obligation this status belongs to: the two vocabularies do not overlap, so
     /// a stored status also tells which workflow it is in.
     pub const fn kind(self) -> ObligationKind {

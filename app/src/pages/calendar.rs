@@ -3,6 +3,7 @@ use crate::auth::Role;
 use crate::components::account::Account;
 use crate::components::body_forms::{AddSessionForm, LeadTimesForm};
 use crate::components::dates::day_or_unset;
+use crate::components::error_alert::ErrorAlert;
 use crate::components::hydrated::HydratedMarker;
 use crate::components::session_form::SessionForm;
 use crate::model::BodyCalendar;
@@ -44,7 +45,7 @@ pub fn CalendarPage() -> impl IntoView {
         errors
             .into_iter()
             .flatten()
-            .map(|err| view! { <p class="error" role="alert">{err.to_string()}</p> })
+            .map(|error| view! { <ErrorAlert error /> })
             .collect_view()
     };
     view! {
@@ -75,9 +76,7 @@ pub fn CalendarPage() -> impl IntoView {
                         }
                             .into_any()
                     }
-                    Err(err) => {
-                        view! { <p class="error" role="alert">{err.to_string()}</p> }.into_any()
-                    }
+                    Err(error) => view! { <ErrorAlert error /> }.into_any(),
                 }
             })}
         </Suspense>

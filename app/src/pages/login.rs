@@ -1,4 +1,5 @@
 use crate::api::LogIn;
+use crate::components::error_alert::last_error;
 use crate::components::hydrated::HydratedMarker;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -13,13 +14,7 @@ pub fn LoginPage() -> impl IntoView {
         .read_untracked()
         .get("next")
         .unwrap_or_default();
-    let error = move || {
-        log_in
-            .value()
-            .get()
-            .and_then(Result::err)
-            .map(|err| view! { <p class="error" role="alert">{err.to_string()}</p> })
-    };
+    let error = move || last_error(log_in.value().get());
     view! {
         <Title text="Log in — Mandate Tracker" />
         <h1>"Log in"</h1>

@@ -1,6 +1,7 @@
 use crate::api::{RecordStatusChange, get_obligation};
 use crate::components::account::Account;
 use crate::components::dates::day_or_unset;
+use crate::components::error_alert::ErrorAlert;
 use crate::components::history::History;
 use crate::components::hydrated::HydratedMarker;
 use crate::components::status_form::StatusForm;
@@ -65,7 +66,7 @@ pub fn ObligationPage() -> impl IntoView {
                         view! {
                             <Title text="Obligation — Mandate Tracker" />
                             <h1>"Obligation"</h1>
-                            <p class="error" role="alert">{err.to_string()}</p>
+                            <ErrorAlert error=err />
                         }
                             .into_any()
                     }
@@ -88,11 +89,7 @@ fn not_found_status(_err: &AppError) {
 fn ObligationFacts(detail: ObligationDetail) -> impl IntoView {
     let s = &detail.schedule;
     let title = format!("{} ¶{}", s.resolution_label, s.paragraph);
-    let target = match (&s.body, &s.session_label) {
-        (Some(body), Some(session)) => format!("{body}, {session}"),
-        (Some(body), None) => body.clone(),
-        _ => "—".to_string(),
-    };
+    let target = s.target();
     let deadlines = s.deadlines.as_ref();
     let status = format!("{} ({})", detail.status.label(), detail.urgency);
     let merged = detail.merged_into_id.map(|id| {

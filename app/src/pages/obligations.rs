@@ -1,5 +1,6 @@
 use crate::api::list_obligations;
 use crate::components::dates::day_or_unset;
+use crate::components::error_alert::ErrorAlert;
 use crate::model::ObligationUrgency;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -30,9 +31,7 @@ pub fn ObligationsPage() -> impl IntoView {
                         }
                             .into_any()
                     }
-                    Err(err) => {
-                        view! { <p class="error" role="alert">{err.to_string()}</p> }.into_any()
-                    }
+                    Err(error) => view! { <ErrorAlert error /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -40,11 +39,7 @@ pub fn ObligationsPage() -> impl IntoView {
 }
 
 fn status_text(row: &ObligationUrgency) -> String {
-    let status = row
-        .schedule
-        .status
-        .parse::<crate::domain::Status>()
-        .map_or_else(|_| row.schedule.status.clone(), |s| s.label().to_string());
+    let status = crate::domain::Status::label_of_stored(&row.schedule.status);
     format!("{status} ({})", row.urgency)
 }
 
@@ -86,11 +81,7 @@ fn ReportRow(row: ObligationUrgency) -> impl IntoView {
     let link = source_link(&row);
     let s = row.schedule;
     let deadlines = s.deadlines;
-    let target = match (&s.body, &s.session_label) {
-        (Some(body), Some(session)) => format!("{body}, {session}"),
-        (Some(body), None) => body.clone(),
-        _ => "—".to_string(),
-    };
+    let target = s.target();
     view! {
         <tr>
             <td>{link}</td>

@@ -1,4 +1,5 @@
 use crate::api::list_resolutions;
+use crate::components::error_alert::ErrorAlert;
 use crate::components::resolution_table::ResolutionTable;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -41,9 +42,7 @@ pub fn ResolutionsPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match resolutions.await {
                     Ok(rows) => view! { <ResolutionTable rows filter /> }.into_any(),
-                    Err(err) => {
-                        view! { <p class="error" role="alert">{err.to_string()}</p> }.into_any()
-                    }
+                    Err(error) => view! { <ErrorAlert error /> }.into_any(),
                 }
             })}
         </Suspense>
