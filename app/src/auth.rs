@@ -6,7 +6,7 @@
 #[cfg(feature = "ssr")]
 pub mod password;
 #[cfg(feature = "ssr")]
-pub mod session;
+pub mod login;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

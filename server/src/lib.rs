@@ -7,7 +7,7 @@ pub mod database;
 pub mod extract_table;
 pub mod import;
 pub mod routes;
-pub mod session_store;
+pub mod login_store;
 pub mod settings;
 pub mod telemetry;
 pub mod users;

@@ -2,7 +2,7 @@
 
 pub mod health;
 
-use crate::session_store::PgSessionStore;
+use crate::login_store::PgLoginStore;
 use crate::settings::ServeArgs;
 use app::db::AtRiskWindow;
 use app::{App, OUTPUT_NAME, shell};
@@ -95,7 +95,7 @@ fn security_headers(name: HeaderName, value: &'static str) -> SetResponseHeaderL
     SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
 }
 
-/// Login sessions kept in PostgreSQL (table `user_session`; see [`PgSessionStore`]).
+/// Login sessions kept in PostgreSQL (table `user_session`; see [`PgLoginStore`]).
 ///
 /// The cookie holds only a random id. `HttpOnly`, so page scripts cannot read it; `SameSite=Lax`,
 /// so other sites cannot make a browser post a form with it (the CSRF defence for the form-based
@@ -105,8 +105,8 @@ fn security_headers(name: HeaderName, value: &'static str) -> SetResponseHeaderL
 fn session_layer(
     pool: PgPool,
     args: &ServeArgs,
-) -> anyhow::Result<SessionManagerLayer<PgSessionStore>> {
-    let store = PgSessionStore::new(pool);
+) -> anyhow::Result<SessionManagerLayer<PgLoginStore>> {
+    let store = PgLoginStore::new(pool);
     let sweeper = store.clone();
     tokio::spawn(async move {
         let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));

@@ -361,13 +361,13 @@ async fn without_javascript_a_form_returns_to_its_page_with_the_error(pool: PgPo
 
 #[sqlx::test(migrator = "MIGRATOR")]
 async fn expired_sessions_are_neither_loaded_nor_kept(pool: PgPool) {
-    use server::session_store::PgSessionStore;
+    use server::login_store::PgLoginStore;
     use tower_sessions::SessionStore;
     use tower_sessions::cookie::time::{Duration, OffsetDateTime};
     use tower_sessions::session::{Id, Record};
     use tower_sessions::session_store::ExpiredDeletion;
 
-    let store = PgSessionStore::new(pool.clone());
+    let store = PgLoginStore::new(pool.clone());
     let mut live = Record {
         id: Id::default(),
         data: [("user_id".to_string(), serde_json::json!(7))].into(),

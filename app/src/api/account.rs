@@ -7,7 +7,7 @@ use leptos::prelude::*;
 /// The logged-in user, or `None` for a visitor (delegations browse without an account).
 #[server(endpoint = "get_current_user")]
 pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
-    crate::auth::session::current_user().await
+    crate::auth::login::current_user().await
 }
 
 /// Checks the email and password and starts a session, then sends the browser to `next` (a
@@ -37,7 +37,7 @@ pub async fn log_in(
         tracing::info!("refused a login");
         return Err(with_status(AppError::InvalidCredentials));
     };
-    crate::auth::session::log_in(&user).await?;
+    crate::auth::login::log_in(&user).await?;
     tracing::info!(user = user.id, "logged in");
     leptos_axum::redirect(&safe_next(next.as_deref()));
     Ok(user)
@@ -46,7 +46,7 @@ pub async fn log_in(
 /// Ends the session and returns to the front page.
 #[server(endpoint = "log_out")]
 pub async fn log_out() -> Result<(), AppError> {
-    crate::auth::session::log_out().await?;
+    crate::auth::login::log_out().await?;
     leptos_axum::redirect("/");
     Ok(())
 }

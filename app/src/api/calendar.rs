@@ -73,7 +73,7 @@ pub async fn change_session(
     };
     use crate::error::with_status;
 
-    let user = crate::auth::session::require_admin()
+    let user = crate::auth::login::require_admin()
         .await
         .map_err(with_status)?;
     let change = SessionChange {
@@ -123,7 +123,7 @@ pub async fn add_session(
     use crate::db::bodies::NewSession;
     use crate::error::with_status;
 
-    let user = crate::auth::session::require_admin()
+    let user = crate::auth::login::require_admin()
         .await
         .map_err(with_status)?;
     let session = NewSession {
@@ -152,7 +152,7 @@ pub async fn change_lead_times(
 ) -> Result<(), AppError> {
     use crate::error::with_status;
 
-    let user = crate::auth::session::require_admin()
+    let user = crate::auth::login::require_admin()
         .await
         .map_err(with_status)?;
     let submission =

@@ -16,7 +16,7 @@ pub async fn get_obligation(id: i64) -> Result<ObligationDetail, AppError> {
         crate::db::detail::obligation_detail(&pool, id, today, crate::db::at_risk_days())
             .await?
             .ok_or_else(|| with_status(AppError::NotFound(format!("no obligation {id}"))))?;
-    if crate::auth::session::current_user().await?.is_none() {
+    if crate::auth::login::current_user().await?.is_none() {
         for entry in &mut detail.history {
             if entry.actor.contains('@') {
                 entry.actor = "Secretariat".into();
@@ -43,7 +43,7 @@ pub async fn record_status_change(
     use crate::domain::{DocumentSymbol, Status, StatusChange};
     use crate::error::with_status;
 
-    let user = crate::auth::session::require_staff()
+    let user = crate::auth::login::require_staff()
         .await
         .map_err(with_status)?;
     let invalid = |message: String| with_status(AppError::Validation(message));

@@ -1,4 +1,5 @@
-//! The login session, as server functions see it.
+//! The login session (who is logged in), as server functions see it. "Session" alone means a
+//! meeting of an intergovernmental body in this code base; this module is only about logins.
 //!
 //! Sessions live in PostgreSQL (`user_session`, managed by `tower-sessions`); the cookie holds
 //! only a random id. The session stores the user's id and nothing else, and the user row is

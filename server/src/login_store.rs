@@ -12,11 +12,11 @@ use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, ExpiredDeletion, SessionStore};
 
 #[derive(Debug, Clone)]
-pub struct PgSessionStore {
+pub struct PgLoginStore {
     pool: PgPool,
 }
 
-impl PgSessionStore {
+impl PgLoginStore {
     pub fn new(pool: PgPool) -> Self {
         Self { pool }
     }
@@ -40,7 +40,7 @@ fn encode(
 }
 
 #[async_trait]
-impl SessionStore for PgSessionStore {
+impl SessionStore for PgLoginStore {
     /// Inserts a new session, drawing another random id in the (astronomically unlikely) case
     /// that the id is taken, so one session can never overwrite another.
     async fn create(&self, record: &mut Record) -> session_store::Result<()> {
@@ -111,7 +111,7 @@ impl SessionStore for PgSessionStore {
 }
 
 #[async_trait]
-impl ExpiredDeletion for PgSessionStore {
+impl ExpiredDeletion for PgLoginStore {
     async fn delete_expired(&self) -> session_store::Result<()> {
         sqlx::query!("delete from user_session where expiry_date <= now()")
             .execute(&self.pool)
