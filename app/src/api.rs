@@ -6,6 +6,8 @@
 
 mod account;
 mod calendar;
+#[cfg(feature = "ssr")]
+mod form;
 mod obligation;
 
 pub use account::{GetCurrentUser, LogIn, LogOut, get_current_user, log_in, log_out};

@@ -9,3 +9,4 @@ pub mod hydrated;
 pub mod resolution_table;
 pub mod session_form;
 pub mod status_form;
+pub mod text_hint;

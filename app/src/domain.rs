@@ -10,8 +10,10 @@
 
 pub mod calendar;
 pub mod recurrence;
+pub mod session_state;
 pub mod status;
 pub mod symbol;
+pub mod text;
 
 pub use calendar::{
     DEFAULT_WINDOW_DAYS, Deadlines, LeadTimes, SessionDates, Urgency, deadlines, urgency,
@@ -20,6 +22,7 @@ pub use recurrence::{
     Recurrence, SessionCadence, next_occurrence_session, next_session_number, should_spawn_next,
     spawns_next,
 };
+pub use session_state::SessionState;
 pub use status::{
     ObligationKind, ParseEnumError, Status, StatusChange, TransitionError, allowed_next, transition,
 };

@@ -1,4 +1,10 @@
-//! One error type for every server function and handler.
+//! One error type for every server function, page and handler.
+//!
+//! Errors flow with `?`: database errors, workflow refusals and refused input all convert into
+//! [`AppError`] through `From`, and [`AppError::status`] is the one place that gives each its
+//! HTTP status. The server applies that status to every server-function answer (see the
+//! server's `routes::errors`), and [`crate::components::error_alert::PageError`] to every page
+//! whose data could not be read, so no call site has to remember it.
 
 use leptos::prelude::{FromServerFnError, ServerFnErrorErr};
 use leptos::server_fn::codec::JsonEncoding;
@@ -6,66 +12,112 @@ use serde::{Deserialize, Serialize};
 
 /// What can go wrong when the client asks the server for something.
 ///
-/// Internal causes are logged on the server and replaced by a generic message, so database
-/// text or file paths never reach a browser.
+/// Each message is a sentence a person can act on. Internal causes are logged on the server and
+/// replaced by a generic message, so database text or file paths never reach a browser.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
-    #[error("please log in")]
+    #[error("Please log in to do this.")]
     Unauthenticated,
-    #[error("the email address or the password is wrong")]
+    #[error("The email address or the password is wrong.")]
     InvalidCredentials,
-    #[error("you are not allowed to do this")]
+    #[error("Your account is not allowed to do this.")]
     Forbidden,
-    #[error("not found: {0}")]
+    /// What was not found, as a sentence ("There is no obligation 7.").
+    #[error("{0}")]
     NotFound(String),
-    #[error("invalid input: {0}")]
+    /// Input the server refused, as a sentence saying what to change.
+    #[error("{0}")]
     Validation(String),
-    #[error("conflict: {0}")]
+    /// The record changed or exists already, as a sentence saying what to do.
+    #[error("{0}")]
     Conflict(String),
-    #[error("internal error; it has been logged")]
+    /// Too many attempts; the caller may try again after this many seconds.
+    #[error("Too many attempts. Please wait {0} seconds and try again.")]
+    TooManyRequests(u64),
+    #[error("The tracker cannot reach its database just now. Please try again in a few minutes.")]
+    Unavailable,
+    #[error("Something went wrong on our side. It has been logged; please try again later.")]
     Internal,
-    #[error("could not reach the server: {0}")]
+    /// The browser could not reach the server or read its answer.
+    #[error("The server could not be reached ({0}). Check your connection and try again.")]
     Transport(String),
 }
 
 impl AppError {
-    /// The HTTP status this error is sent with.
+    /// The HTTP status this error is sent with: the one place statuses are decided.
     pub fn status(&self) -> u16 {
         match self {
             AppError::Unauthenticated | AppError::InvalidCredentials => 401,
             AppError::Forbidden => 403,
             AppError::NotFound(_) => 404,
-            AppError::Validation(_) => 422,
             AppError::Conflict(_) => 409,
+            AppError::Validation(_) => 422,
+            AppError::TooManyRequests(_) => 429,
             AppError::Internal => 500,
             AppError::Transport(_) => 502,
+            AppError::Unavailable => 503,
         }
+    }
+
+    /// A refusal of the caller's input.
+    pub fn invalid(message: impl Into<String>) -> Self {
+        AppError::Validation(message.into())
+    }
+
+    /// The answer to an edit made on a page that showed an older version of `what`.
+    pub fn stale(what: &str) -> Self {
+        AppError::Conflict(format!(
+            "Someone else changed this {what} after you opened the page. Reload the page to see \
+             their change, then try again."
+        ))
     }
 }
 
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
-    /// Arguments the server could not read (a missing field, "abc" for a number) are the
-    /// caller's mistake and say so; anything else went wrong on the way.
+    /// Arguments the server could not read (a missing field, "abc" for a number, a body in
+    /// another format) are the caller's mistake and say so; anything else went wrong on the way.
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
-            ServerFnErrorErr::Args(detail) => {
-                AppError::Validation(format!("the request's fields cannot be read: {detail}"))
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::Deserialization(_) => {
+                AppError::Validation(
+                    "The form could not be read: a field is missing or holds a value of the \
+                     wrong kind (for example text where a number belongs)."
+                        .into(),
+                )
             }
             ServerFnErrorErr::MissingArg(field) => {
-                AppError::Validation(format!("the field '{field}' is missing"))
+                AppError::Validation(format!("The field '{field}' is missing."))
             }
             other => AppError::Transport(other.to_string()),
         }
     }
 }
 
+impl From<crate::domain::TransitionError> for AppError {
+    fn from(err: crate::domain::TransitionError) -> Self {
+        AppError::Validation(err.to_string())
+    }
+}
+
 #[cfg(feature = "ssr")]
 impl From<sqlx::Error> for AppError {
+    /// A row that is not there is a 404; a database that cannot be reached is a 503; a value
+    /// PostgreSQL refuses is the caller's mistake when boundary checks let it through (logged,
+    /// since those checks should have caught it); anything else is an internal error.
     fn from(err: sqlx::Error) -> Self {
+        use sqlx::Error as E;
         match err {
-            sqlx::Error::RowNotFound => AppError::NotFound("no such record".into()),
+            E::RowNotFound => AppError::NotFound("That record does not exist.".into()),
+            E::PoolTimedOut | E::PoolClosed | E::Io(_) | E::Tls(_) => {
+                tracing::error!(error = %err, "database unavailable");
+                AppError::Unavailable
+            }
+            E::Database(db) if db.code().is_some_and(|code| code.starts_with("22")) => {
+                tracing::warn!(error = %db, "the database refused a value");
+                AppError::Validation("One of the values is not accepted (out of range or holding characters that cannot be stored).".into())
+            }
             other => {
                 tracing::error!(error = %other, "database error");
                 AppError::Internal
@@ -74,23 +126,20 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
-/// Gives a server function's error its HTTP status (401, 403, 404, 409, 422...) instead of the
-/// generic 500 server functions answer with, so API clients can tell a conflict from a crash.
-///
-/// A plain HTML form post (no JavaScript) is left alone: Leptos answers it with a redirect back
-/// to the form's page carrying the error, and a status here would replace that redirect.
-#[cfg(feature = "ssr")]
-pub fn with_status(err: AppError) -> AppError {
-    use leptos::prelude::use_context;
-    let form_post = use_context::<http::request::Parts>()
-        .and_then(|parts| parts.headers.get(http::header::ACCEPT).cloned())
-        .and_then(|accept| accept.to_str().ok().map(|a| a.contains("text/html")))
-        .unwrap_or(false);
-    if !form_post
-        && let Some(options) = use_context::<leptos_axum::ResponseOptions>()
-        && let Ok(status) = http::StatusCode::from_u16(err.status())
-    {
-        options.set_status(status);
+impl From<crate::domain::text::TextError> for AppError {
+    fn from(err: crate::domain::text::TextError) -> Self {
+        AppError::Validation(err.to_string())
     }
-    err
+}
+
+impl From<crate::domain::SymbolError> for AppError {
+    fn from(err: crate::domain::SymbolError) -> Self {
+        AppError::Validation(err.to_string())
+    }
+}
+
+impl From<crate::domain::calendar::DatesOutOfOrder> for AppError {
+    fn from(err: crate::domain::calendar::DatesOutOfOrder) -> Self {
+        AppError::Validation(err.to_string())
+    }
 }

@@ -1,3 +1,4 @@
+#![allow(clippy::expect_used)]
 //! Accuracy on the seed document (E/2019/30) against the hand-made gold annotation.
 //!
 //! Run with `cargo test --test gold -- --nocapture` to see the figures.

@@ -48,7 +48,7 @@ pub struct SessionEntry {
     pub number: i32,
     pub label: String,
     pub venue: Option<String>,
-    pub state: String,
+    pub state: app::domain::SessionState,
     pub planned: Dates,
     pub rescheduled: Option<Moved>,
 }
@@ -120,10 +120,11 @@ pub async fn load(pool: &PgPool, calendar: &CalendarFile) -> anyhow::Result<usiz
         .await?;
         // A session that moved starts from its planned dates; the move is then recorded.
         let first_state = if entry.rescheduled.is_some() {
-            "planned"
+            app::domain::SessionState::Planned
         } else {
-            entry.state.as_str()
-        };
+            entry.state
+        }
+        .as_str();
         let session_id = match existing {
             Some(row) if row.opens_on.is_some() => continue,
             Some(row) => {
@@ -171,7 +172,7 @@ pub async fn load(pool: &PgPool, calendar: &CalendarFile) -> anyhow::Result<usiz
                     details: None,
                     opens_on: moved.opens_on,
                     closes_on: moved.closes_on,
-                    state: entry.state.clone(),
+                    state: entry.state,
                     note: Some(moved.note.clone()),
                 },
                 "calendar data",

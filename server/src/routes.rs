@@ -1,5 +1,6 @@
 //! Router assembly: pages (Leptos), server functions, health checks, static files.
 
+pub mod errors;
 pub mod health;
 
 use crate::login_store::PgLoginStore;
@@ -49,6 +50,11 @@ pub fn router(pool: PgPool, args: &ServeArgs) -> anyhow::Result<Router> {
         .merge(health::router(pool.clone()))
         .merge(pages)
         .layer(session_layer(pool, args)?)
+        .layer(axum::middleware::from_fn(errors::status_from_error))
+        .layer(axum::middleware::from_fn(errors::form_error_flash))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(
+            errors::MAX_BODY_BYTES,
+        ))
         .layer(axum::middleware::from_fn(refuse_cross_site_writes))
         .layer(security_headers(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         // No page needs to be framed; refusing it stops click-jacking of the staff forms.

@@ -1,8 +1,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The obligation status workflow on a real database: transitions, history, concurrency.
 
-use app::db::obligation::{StatusChangeError, change_status};
+use app::db::obligation::change_status;
 use app::domain::{DocumentSymbol, Status, StatusChange};
+use app::error::AppError;
 use server::database::MIGRATOR;
 use sqlx::PgPool;
 
@@ -76,7 +77,7 @@ async fn refused_transitions_explain_why_and_write_nothing(pool: PgPool) {
             StatusChange::merged_into(id),
             "cannot be merged into itself",
         ),
-        (StatusChange::merged_into(987_654), "does not exist"),
+        (StatusChange::merged_into(987_654), "no obligation 987654"),
         (
             StatusChange::deferred(session(&pool, "GA", 75).await),
             "later session",
@@ -148,16 +149,7 @@ async fn two_concurrent_updates_of_one_obligation_one_wins_the_other_conflicts(p
         "exactly one wins"
     );
     let loser = if a.is_ok() { b } else { a };
-    assert!(
-        matches!(
-            loser,
-            Err(StatusChangeError::Stale {
-                expected: 1,
-                current: 2
-            })
-        ),
-        "{loser:?}"
-    );
+    assert!(matches!(loser, Err(AppError::Conflict(_))), "{loser:?}");
     let (status, version, events) = state(&pool, id).await;
     assert_eq!((version, events), (2, 1), "no lost update, one event");
     assert!(status == "in_preparation" || status == "withdrawn");
@@ -310,7 +302,7 @@ async fn after_a_deferral_the_timeline_follows_the_new_session_only(pool: PgPool
             details: None,
             opens_on: Some(opens),
             closes_on: None,
-            state: "planned".into(),
+            state: app::domain::SessionState::Planned,
             note: Some(format!("moved to {day}")),
         };
         let mut tx = pool.begin().await.unwrap();

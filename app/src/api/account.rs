@@ -21,7 +21,6 @@ pub async fn log_in(
 ) -> Result<CurrentUser, AppError> {
     use crate::auth::password::verify_password;
     use crate::auth::{EmailAddress, safe_next};
-    use crate::error::with_status;
 
     let pool = crate::db::pool()?;
     let row = match EmailAddress::parse(&email) {
@@ -35,7 +34,7 @@ pub async fn log_in(
     let verified = verify_password(stored, password).await;
     let Some(user) = user.filter(|_| verified) else {
         tracing::info!("refused a login");
-        return Err(with_status(AppError::InvalidCredentials));
+        return Err(AppError::InvalidCredentials);
     };
     crate::auth::login::log_in(&user).await?;
     tracing::info!(user = user.id, "logged in");

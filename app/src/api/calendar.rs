@@ -11,41 +11,7 @@ use leptos::prelude::*;
 #[server(endpoint = "list_calendar")]
 pub async fn list_calendar() -> Result<Vec<BodyCalendar>, AppError> {
     let pool = crate::db::pool()?;
-    Ok(crate::db::bodies::calendar(&pool).await?)
-}
-
-/// A form's date (`YYYY-MM-DD`); blank means "not set".
-#[cfg(feature = "ssr")]
-fn form_date(value: Option<String>, what: &str) -> Result<Option<chrono::NaiveDate>, AppError> {
-    value
-        .map(|v| v.trim().to_owned())
-        .filter(|v| !v.is_empty())
-        .map(|v| {
-            chrono::NaiveDate::parse_from_str(&v, "%Y-%m-%d").map_err(|_| {
-                AppError::Validation(format!("the {what} date '{v}' is not YYYY-MM-DD"))
-            })
-        })
-        .transpose()
-}
-
-/// A form's whole number.
-#[cfg(feature = "ssr")]
-fn form_number(value: &str, what: &str) -> Result<i32, AppError> {
-    value
-        .trim()
-        .parse()
-        .map_err(|_| AppError::Validation(format!("{what} must be a whole number, not '{value}'")))
-}
-
-#[cfg(feature = "ssr")]
-fn calendar_error(err: crate::db::bodies::CalendarEditError) -> AppError {
-    use crate::db::bodies::CalendarEditError;
-    match err {
-        CalendarEditError::NotFound(_) => AppError::NotFound(err.to_string()),
-        CalendarEditError::Exists(_) => AppError::Conflict(err.to_string()),
-        CalendarEditError::Invalid(_) => AppError::Validation(err.to_string()),
-        CalendarEditError::Database(err) => AppError::from(err),
-    }
+    crate::db::bodies::calendar(&pool).await
 }
 
 /// Sets a session's dates and state (a reschedule, a postponement, marking it held), made on a
@@ -68,44 +34,34 @@ pub async fn change_session(
     reconvened_opens_on: Option<String>,
     reconvened_closes_on: Option<String>,
 ) -> Result<i32, AppError> {
-    use crate::db::calendar::{
-        SessionChange, SessionChangeError, SessionDetails, reschedule_session,
-    };
-    use crate::error::with_status;
+    use super::form::date;
+    use crate::db::calendar::{SessionChange, SessionDetails, reschedule_session};
+    use crate::domain::text::{NOTE, SESSION_LABEL, VENUE};
 
-    let user = crate::auth::login::require_admin()
-        .await
-        .map_err(with_status)?;
+    let user = crate::auth::login::require_admin().await?;
+    let state = state.parse().map_err(|_| {
+        AppError::invalid("Choose whether the session is planned, held or postponed.")
+    })?;
     let change = SessionChange {
-        opens_on: form_date(opens_on, "opening").map_err(with_status)?,
-        closes_on: form_date(closes_on, "closing").map_err(with_status)?,
+        opens_on: date(opens_on, "opening")?,
+        closes_on: date(closes_on, "closing")?,
         state,
-        note: note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()),
+        note: NOTE.check(note.as_deref())?,
         details: match label {
             Some(label) => Some(SessionDetails {
-                label: label.trim().to_owned(),
-                venue: venue.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()),
-                reconvened_opens_on: form_date(reconvened_opens_on, "reconvened opening")
-                    .map_err(with_status)?,
-                reconvened_closes_on: form_date(reconvened_closes_on, "reconvened closing")
-                    .map_err(with_status)?,
+                label: SESSION_LABEL.check(Some(&label))?.unwrap_or_default(),
+                venue: VENUE.check(venue.as_deref())?,
+                reconvened_opens_on: date(reconvened_opens_on, "reconvened opening")?,
+                reconvened_closes_on: date(reconvened_closes_on, "reconvened closing")?,
             }),
             None => None,
         },
     };
     let pool = crate::db::pool()?;
     let mut tx = pool.begin().await?;
-    let version = reschedule_session(&mut tx, id, version, &change, &user.email)
-        .await
-        .map_err(|err| {
-            with_status(match err {
-                SessionChangeError::NotFound(_) => AppError::NotFound(err.to_string()),
-                SessionChangeError::Stale { .. } => AppError::Conflict(err.to_string()),
-                SessionChangeError::Invalid(_) => AppError::Validation(err.to_string()),
-                SessionChangeError::Database(err) => AppError::from(err),
-            })
-        })?;
+    let version = reschedule_session(&mut tx, id, version, &change, &user.email).await?;
     tx.commit().await?;
+    tracing::info!(user = user.id, session = id, "changed a session");
     Ok(version)
 }
 
@@ -120,24 +76,21 @@ pub async fn add_session(
     closes_on: Option<String>,
     venue: Option<String>,
 ) -> Result<i64, AppError> {
+    use super::form::{date, number as whole_number};
     use crate::db::bodies::NewSession;
-    use crate::error::with_status;
+    use crate::domain::text::{SESSION_LABEL, VENUE};
 
-    let user = crate::auth::login::require_admin()
-        .await
-        .map_err(with_status)?;
+    let user = crate::auth::login::require_admin().await?;
     let session = NewSession {
         body_id,
-        number: form_number(&number, "the session number").map_err(with_status)?,
-        label,
-        opens_on: form_date(opens_on, "opening").map_err(with_status)?,
-        closes_on: form_date(closes_on, "closing").map_err(with_status)?,
-        venue,
+        number: whole_number(&number, "The session number", 1..=10_000)?,
+        label: SESSION_LABEL.check(label.as_deref())?,
+        opens_on: date(opens_on, "opening")?,
+        closes_on: date(closes_on, "closing")?,
+        venue: VENUE.check(venue.as_deref())?,
     };
     let pool = crate::db::pool()?;
-    let id = crate::db::bodies::add_session(&pool, &session)
-        .await
-        .map_err(|err| with_status(calendar_error(err)))?;
+    let id = crate::db::bodies::add_session(&pool, &session).await?;
     tracing::info!(user = user.id, session = id, "added a session");
     Ok(id)
 }
@@ -150,18 +103,13 @@ pub async fn change_lead_times(
     submission_weeks: String,
     issuance_weeks: String,
 ) -> Result<(), AppError> {
-    use crate::error::with_status;
+    use super::form::number;
 
-    let user = crate::auth::login::require_admin()
-        .await
-        .map_err(with_status)?;
-    let submission =
-        form_number(&submission_weeks, "the submission lead time").map_err(with_status)?;
-    let issuance = form_number(&issuance_weeks, "the issuance lead time").map_err(with_status)?;
+    let user = crate::auth::login::require_admin().await?;
+    let submission = number(&submission_weeks, "The submission lead time", 0..=52)?;
+    let issuance = number(&issuance_weeks, "The issuance lead time", 0..=52)?;
     let pool = crate::db::pool()?;
-    crate::db::bodies::set_lead_times(&pool, body_id, submission, issuance)
-        .await
-        .map_err(|err| with_status(calendar_error(err)))?;
+    crate::db::bodies::set_lead_times(&pool, body_id, submission, issuance).await?;
     tracing::info!(
         user = user.id,
         body = body_id,

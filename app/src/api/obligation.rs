@@ -9,13 +9,12 @@ use leptos::prelude::*;
 /// a change, so staff addresses are not published to anyone who opens the page.
 #[server(endpoint = "get_obligation")]
 pub async fn get_obligation(id: i64) -> Result<ObligationDetail, AppError> {
-    use crate::error::with_status;
     let pool = crate::db::pool()?;
     let today = chrono::Utc::now().date_naive();
     let mut detail =
         crate::db::detail::obligation_detail(&pool, id, today, crate::db::at_risk_days())
             .await?
-            .ok_or_else(|| with_status(AppError::NotFound(format!("no obligation {id}"))))?;
+            .ok_or_else(|| AppError::NotFound(format!("There is no obligation {id}.")))?;
     if crate::auth::login::current_user().await?.is_none() {
         for entry in &mut detail.history {
             if entry.actor.contains('@') {
@@ -39,49 +38,34 @@ pub async fn record_status_change(
     new_session: Option<String>,
     merged_into: Option<String>,
 ) -> Result<ObligationState, AppError> {
-    use crate::db::obligation::{StatusChangeError, change_status};
+    use super::form::record_id;
+    use crate::db::obligation::change_status;
+    use crate::domain::text::NOTE;
     use crate::domain::{DocumentSymbol, Status, StatusChange};
-    use crate::error::with_status;
 
-    let user = crate::auth::login::require_staff()
-        .await
-        .map_err(with_status)?;
-    let invalid = |message: String| with_status(AppError::Validation(message));
-    let given =
-        |value: Option<String>| value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
-    let id_of = |value: Option<String>, what: &str| {
-        given(value)
-            .map(|v| {
-                v.trim_start_matches('#')
-                    .parse::<i64>()
-                    .map_err(|_| invalid(format!("{what} must be a number, not '{v}'")))
-            })
-            .transpose()
-    };
+    let user = crate::auth::login::require_staff().await?;
     let to: Status = to
         .parse()
-        .map_err(|_| invalid(format!("'{to}' is not a status")))?;
-    let document_symbol = given(document_symbol)
-        .map(|s| DocumentSymbol::parse(&s).map_err(|err| invalid(err.to_string())))
+        .map_err(|_| AppError::invalid("Choose the new status from the list."))?;
+    let document_symbol = document_symbol
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .map(|s| DocumentSymbol::parse(&s))
         .transpose()?;
     let change = StatusChange {
         to,
         document_symbol,
-        new_session: id_of(new_session, "the new session")?,
-        merged_into: id_of(merged_into, "the obligation merged into")?,
-        reason: given(note),
+        new_session: record_id(new_session, "The new session")?,
+        merged_into: record_id(merged_into, "The obligation to merge into")?,
+        reason: NOTE.check(note.as_deref())?,
     };
     let pool = crate::db::pool()?;
-    change_status(&pool, id, version, &change, &user.email)
-        .await
-        .map_err(|err| {
-            with_status(match err {
-                StatusChangeError::NotFound(_) => AppError::NotFound(err.to_string()),
-                StatusChangeError::Stale { .. } => AppError::Conflict(err.to_string()),
-                StatusChangeError::Transition(_) | StatusChangeError::Invalid(_) => {
-                    AppError::Validation(err.to_string())
-                }
-                StatusChangeError::Database(err) => AppError::from(err),
-            })
-        })
+    let state = change_status(&pool, id, version, &change, &user.email).await?;
+    tracing::info!(
+        user = user.id,
+        obligation = id,
+        to = to.as_str(),
+        "recorded a status change"
+    );
+    Ok(state)
 }

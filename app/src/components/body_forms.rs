@@ -1,4 +1,6 @@
 use crate::api::{AddSession, ChangeLeadTimes};
+use crate::components::text_hint::LimitedInput;
+use crate::domain::text::{SESSION_LABEL, VENUE};
 use leptos::prelude::*;
 
 /// The administrator's form to add a session to a body (the next number is proposed).
@@ -22,14 +24,17 @@ pub fn AddSessionForm(
                     required
                     value=next_number.to_string()
                 />
-                <label for=id("label")>"Label (e.g. thirty-fifth session)"</label>
-                <input id=id("label") name="label" />
+                <LimitedInput
+                    id=id("label")
+                    name="label"
+                    label="Label (e.g. thirty-fifth session)"
+                    limit=SESSION_LABEL
+                />
                 <label for=id("opens")>"Opens on"</label>
                 <input id=id("opens") name="opens_on" type="date" />
                 <label for=id("closes")>"Closes on"</label>
                 <input id=id("closes") name="closes_on" type="date" />
-                <label for=id("venue")>"Venue"</label>
-                <input id=id("venue") name="venue" />
+                <LimitedInput id=id("venue") name="venue" label="Venue" limit=VENUE />
                 <button type="submit">"Add the session"</button>
             </ActionForm>
         </details>

@@ -1,11 +1,7 @@
 //! How dates read on every page ("3 Dec 2020"), in one place.
 
+pub use crate::domain::calendar::day;
 use chrono::NaiveDate;
-
-/// A calendar date as pages show it.
-pub fn day(date: NaiveDate) -> String {
-    date.format("%-d %b %Y").to_string()
-}
 
 /// A date that may not be known yet.
 pub fn day_or_unset(date: Option<NaiveDate>) -> String {

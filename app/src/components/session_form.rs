@@ -1,4 +1,7 @@
 use crate::api::ChangeSession;
+use crate::components::text_hint::LimitedInput;
+use crate::domain::SessionState;
+use crate::domain::text::{NOTE, SESSION_LABEL, VENUE};
 use crate::model::SessionRow;
 use leptos::prelude::*;
 
@@ -9,12 +12,12 @@ pub fn SessionForm(session: SessionRow, action: ServerAction<ChangeSession>) -> 
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let prefix = format!("session-{}", session.id);
     let id = move |field: &str| format!("{prefix}-{field}");
-    let states = ["planned", "held", "postponed"]
+    let states = SessionState::ALL
         .into_iter()
         .map(|state| {
             view! {
-                <option value=state selected=session.state == state>
-                    {state}
+                <option value=state.as_str() selected=session.state == state>
+                    {state.label()}
                 </option>
             }
         })
@@ -38,12 +41,19 @@ pub fn SessionForm(session: SessionRow, action: ServerAction<ChangeSession>) -> 
                 <select id=id("state") name="state">
                     {states}
                 </select>
-                <label for=id("label")>"Label"</label>
-                <input id=id("label") name="label" required value=session.label.clone() />
-                <label for=id("venue")>"Venue"</label>
-                <input
+                <LimitedInput
+                    id=id("label")
+                    name="label"
+                    label="Label"
+                    limit=SESSION_LABEL
+                    value=session.label.clone()
+                    required=true
+                />
+                <LimitedInput
                     id=id("venue")
                     name="venue"
+                    label="Venue"
+                    limit=VENUE
                     value=session.venue.clone().unwrap_or_default()
                 />
                 <label for=id("reconvened-opens")>"Reconvened part opens on"</label>
@@ -60,8 +70,12 @@ pub fn SessionForm(session: SessionRow, action: ServerAction<ChangeSession>) -> 
                     type="date"
                     value=date(session.reconvened_closes_on)
                 />
-                <label for=id("note")>"Note (e.g. why it moved)"</label>
-                <input id=id("note") name="note" />
+                <LimitedInput
+                    id=id("note")
+                    name="note"
+                    label="Note (e.g. why it moved)"
+                    limit=NOTE
+                />
                 <button type="submit">{format!("Save {}", session.label)}</button>
             </ActionForm>
         </details>

@@ -1,6 +1,8 @@
 use super::dates::day_or_unset;
 use super::error_alert::last_error;
+use super::text_hint::TextHint;
 use crate::api::RecordStatusChange;
+use crate::domain::text::NOTE;
 use crate::model::ObligationDetail;
 use leptos::prelude::*;
 
@@ -58,7 +60,14 @@ pub fn StatusForm(
             <label for="merged_into">"Merged into obligation number (needed to merge)"</label>
             <input id="merged_into" name="merged_into" inputmode="numeric" placeholder="42" />
             <label for="note">"Note (a reason is needed to withdraw or discontinue)"</label>
-            <textarea id="note" name="note" rows="3"></textarea>
+            <TextHint id="note-hint".to_string() limit=NOTE />
+            <textarea
+                id="note"
+                name="note"
+                rows="3"
+                maxlength=NOTE.max_chars
+                aria-describedby="note-hint"
+            ></textarea>
             <button type="submit">"Record"</button>
         </ActionForm>
     }

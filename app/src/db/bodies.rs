@@ -1,9 +1,11 @@
 //! The calendar as a list: every body with its sessions.
 
+use crate::domain::SessionDates;
+use crate::error::AppError;
 use crate::model::{BodyCalendar, SessionRow};
 
 /// Every body (by code) with its sessions in number order and the obligations due at each.
-pub async fn calendar(pool: &sqlx::PgPool) -> Result<Vec<BodyCalendar>, sqlx::Error> {
+pub async fn calendar(pool: &sqlx::PgPool) -> Result<Vec<BodyCalendar>, AppError> {
     let bodies = sqlx::query!(
         "select id, code, name, kind, submission_lead_weeks, issuance_lead_weeks
            from body order by code"
@@ -23,47 +25,41 @@ pub async fn calendar(pool: &sqlx::PgPool) -> Result<Vec<BodyCalendar>, sqlx::Er
     )
     .fetch_all(pool)
     .await?;
-    Ok(bodies
+    bodies
         .into_iter()
-        .map(|b| BodyCalendar {
-            sessions: sessions
-                .iter()
-                .filter(|s| s.body_id == b.id)
-                .map(|s| SessionRow {
+        .map(|b| {
+            Ok(BodyCalendar {
+                sessions: sessions
+                    .iter()
+                    .filter(|s| s.body_id == b.id)
+                    .map(|s| {
+                        Ok(SessionRow {
                     id: s.id,
                     number: s.number,
                     label: s.label.clone(),
                     opens_on: s.opens_on,
                     closes_on: s.closes_on,
                     venue: s.venue.clone(),
-                    state: s.state.clone(),
+                    state: s.state.parse().map_err(|_| {
+                        tracing::error!(state = %s.state, "unknown session state in the database");
+                        AppError::Internal
+                    })?,
                     reconvened_opens_on: s.reconvened_opens_on,
                     reconvened_closes_on: s.reconvened_closes_on,
                     version: s.version,
                     obligations: s.obligations,
                 })
-                .collect(),
-            id: b.id,
-            code: b.code,
-            name: b.name,
-            kind: b.kind,
-            submission_lead_weeks: b.submission_lead_weeks,
-            issuance_lead_weeks: b.issuance_lead_weeks,
+                    })
+                    .collect::<Result<_, AppError>>()?,
+                id: b.id,
+                code: b.code,
+                name: b.name,
+                kind: b.kind,
+                submission_lead_weeks: b.submission_lead_weeks,
+                issuance_lead_weeks: b.issuance_lead_weeks,
+            })
         })
-        .collect())
-}
-
-/// Why an edit of the calendar was refused. Nothing is written when any of these is returned.
-#[derive(Debug, thiserror::Error)]
-pub enum CalendarEditError {
-    #[error("{0}")]
-    NotFound(String),
-    #[error("{0}")]
-    Exists(String),
-    #[error("{0}")]
-    Invalid(String),
-    #[error(transparent)]
-    Database(#[from] sqlx::Error),
+        .collect()
 }
 
 /// A session to add to a body's calendar.
@@ -79,27 +75,20 @@ pub struct NewSession {
 }
 
 /// Adds a planned session; returns its id. A body has one session per number.
-pub async fn add_session(
-    pool: &sqlx::PgPool,
-    session: &NewSession,
-) -> Result<i64, CalendarEditError> {
-    if !(1..=10_000).contains(&session.number) {
-        return Err(CalendarEditError::Invalid(
-            "the session number must be between 1 and 10000".into(),
-        ));
+pub async fn add_session(pool: &sqlx::PgPool, session: &NewSession) -> Result<i64, AppError> {
+    SessionDates {
+        opening: session.opens_on,
+        closing: session.closes_on,
     }
-    super::session::dates_in_order(session.opens_on, session.closes_on, "the session")
-        .map_err(CalendarEditError::Invalid)?;
+    .check_order("The session")?;
     let body = sqlx::query_scalar!("select name from body where id = $1", session.body_id)
         .fetch_optional(pool)
         .await?
-        .ok_or_else(|| CalendarEditError::NotFound(format!("no body {}", session.body_id)))?;
+        .ok_or_else(|| AppError::NotFound(format!("There is no body {}.", session.body_id)))?;
     let label = session
         .label
-        .as_deref()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map_or_else(|| format!("session {}", session.number), str::to_owned);
+        .clone()
+        .unwrap_or_else(|| format!("session {}", session.number));
     sqlx::query_scalar!(
         "insert into session (body_id, number, label, opens_on, closes_on, venue)
          values ($1, $2, $3, $4, $5, $6)
@@ -110,16 +99,15 @@ pub async fn add_session(
         label,
         session.opens_on,
         session.closes_on,
-        session
-            .venue
-            .as_deref()
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
+        session.venue
     )
     .fetch_optional(pool)
     .await?
     .ok_or_else(|| {
-        CalendarEditError::Exists(format!("{body} already has a session {}", session.number))
+        AppError::Conflict(format!(
+            "{body} already has a session {}. Choose another number, or edit that session.",
+            session.number
+        ))
     })
 }
 
@@ -130,16 +118,11 @@ pub async fn set_lead_times(
     body_id: i64,
     submission_weeks: i32,
     issuance_weeks: i32,
-) -> Result<(), CalendarEditError> {
-    if !(0..=52).contains(&submission_weeks) || !(0..=52).contains(&issuance_weeks) {
-        return Err(CalendarEditError::Invalid(
-            "lead times are between 0 and 52 weeks".into(),
-        ));
-    }
+) -> Result<(), AppError> {
     if issuance_weeks > submission_weeks {
-        return Err(CalendarEditError::Invalid(format!(
-            "a document cannot be issued ({issuance_weeks} weeks before) before it is \
-             submitted ({submission_weeks} weeks before)"
+        return Err(AppError::invalid(format!(
+            "A document cannot be issued ({issuance_weeks} weeks before the session) before it \
+             is submitted ({submission_weeks} weeks before)."
         )));
     }
     let updated = sqlx::query!(
@@ -152,7 +135,7 @@ pub async fn set_lead_times(
     .await?
     .rows_affected();
     if updated == 0 {
-        return Err(CalendarEditError::NotFound(format!("no body {body_id}")));
+        return Err(AppError::NotFound(format!("There is no body {body_id}.")));
     }
     Ok(())
 }

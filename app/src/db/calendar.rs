@@ -4,7 +4,7 @@
 //! ([`crate::domain::deadlines`]); nothing date-like is copied onto obligations, so moving a
 //! session moves every obligation due there.
 
-pub use super::session::{SessionChange, SessionChangeError, SessionDetails, reschedule_session};
+pub use super::session::{SessionChange, SessionDetails, reschedule_session};
 use crate::domain::{LeadTimes, SessionDates, Status, deadlines, urgency};
 pub use crate::model::{ObligationSchedule, ObligationUrgency};
 use chrono::NaiveDate;

@@ -3,33 +3,19 @@
 //! history event in the same transaction.
 
 use crate::domain::{
-    ObligationKind, Recurrence, SessionCadence, Status, StatusChange, TransitionError,
-    next_session_number, should_spawn_next, transition,
+    ObligationKind, Recurrence, SessionCadence, Status, StatusChange, next_session_number,
+    should_spawn_next, transition,
 };
-
-/// Why a status change was refused. Nothing is written when any of these is returned.
-#[derive(Debug, thiserror::Error)]
-pub enum StatusChangeError {
-    #[error("no obligation with id {0}")]
-    NotFound(i64),
-    #[error(
-        "the obligation was changed by someone else (version {current}, not {expected}); reload and try again"
-    )]
-    Stale { expected: i32, current: i32 },
-    #[error(transparent)]
-    Transition(#[from] TransitionError),
-    #[error("{0}")]
-    Invalid(String),
-    #[error(transparent)]
-    Database(#[from] sqlx::Error),
-}
+use crate::error::AppError;
 
 pub use crate::model::ObligationState;
 
-fn stored<T: std::str::FromStr>(value: &str, what: &str) -> Result<T, StatusChangeError> {
+/// A value the database holds, read as its domain type; one it does not know is a bug of ours,
+/// logged, not the caller's mistake.
+fn stored<T: std::str::FromStr>(value: &str, what: &str) -> Result<T, AppError> {
     value.parse().map_err(|_| {
         tracing::error!(value, what, "unknown value in the database");
-        StatusChangeError::Invalid(format!("stored {what} '{value}' is not recognised"))
+        AppError::Internal
     })
 }
 
@@ -40,7 +26,7 @@ pub async fn change_status(
     expected_version: i32,
     change: &StatusChange,
     actor: &str,
-) -> Result<ObligationState, StatusChangeError> {
+) -> Result<ObligationState, AppError> {
     let mut tx = pool.begin().await?;
     let current = sqlx::query!(
         "select kind, status, version, session_id from obligation where id = $1 for update",
@@ -48,12 +34,9 @@ pub async fn change_status(
     )
     .fetch_optional(&mut *tx)
     .await?
-    .ok_or(StatusChangeError::NotFound(id))?;
+    .ok_or_else(|| AppError::NotFound(format!("There is no obligation {id}.")))?;
     if current.version != expected_version {
-        return Err(StatusChangeError::Stale {
-            expected: expected_version,
-            current: current.version,
-        });
+        return Err(AppError::stale("obligation"));
     }
     let kind: ObligationKind = stored(&current.kind, "kind")?;
     let from: Status = stored(&current.status, "status")?;
@@ -70,8 +53,8 @@ pub async fn change_status(
             .fetch_optional(&mut *tx)
             .await?;
         if exists.is_none() {
-            return Err(StatusChangeError::Invalid(format!(
-                "obligation {target}, which this one would be merged into, does not exist"
+            return Err(AppError::invalid(format!(
+                "There is no obligation {target} to merge this one into."
             )));
         }
     }
@@ -142,21 +125,21 @@ async fn check_later_session(
     tx: &mut sqlx::PgConnection,
     current: Option<i64>,
     new_session: i64,
-) -> Result<(), StatusChangeError> {
+) -> Result<(), AppError> {
     let target = sqlx::query!(
         "select body_id, number from session where id = $1",
         new_session
     )
     .fetch_optional(&mut *tx)
     .await?
-    .ok_or_else(|| StatusChangeError::Invalid(format!("no session with id {new_session}")))?;
+    .ok_or_else(|| AppError::invalid("Choose the later session to defer the obligation to."))?;
     if let Some(current) = current {
         let now = sqlx::query!("select body_id, number from session where id = $1", current)
             .fetch_one(&mut *tx)
             .await?;
         if now.body_id != target.body_id || target.number <= now.number {
-            return Err(StatusChangeError::Invalid(
-                "an obligation can only be deferred to a later session of the same body".into(),
+            return Err(AppError::invalid(
+                "An obligation can only be deferred to a later session of the same body.",
             ));
         }
     }
@@ -170,7 +153,7 @@ async fn spawn_next_occurrence(
     tx: &mut sqlx::PgConnection,
     id: i64,
     actor: &str,
-) -> Result<Option<i64>, StatusChangeError> {
+) -> Result<Option<i64>, AppError> {
     let row = sqlx::query!(
         r#"
         select o.mandate_id, o.occurrence, o.kind, o.target_body, m.recurrence,

@@ -1,6 +1,8 @@
 //! Editing a session: its dates and state (which move every obligation due there), its label,
 //! venue and reconvened part. Every change is versioned and recorded in `session_event`.
 
+use crate::domain::{SessionDates, SessionState};
+use crate::error::AppError;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -9,7 +11,7 @@ use serde::{Deserialize, Serialize};
 pub struct SessionChange {
     pub opens_on: Option<NaiveDate>,
     pub closes_on: Option<NaiveDate>,
-    pub state: String,
+    pub state: SessionState,
     pub note: Option<String>,
     /// New label, venue and reconvened part; `None` leaves them as they are.
     pub details: Option<SessionDetails>,
@@ -24,23 +26,6 @@ pub struct SessionDetails {
     pub reconvened_closes_on: Option<NaiveDate>,
 }
 
-/// Why a session change was refused.
-#[derive(Debug, thiserror::Error)]
-pub enum SessionChangeError {
-    #[error("no session with id {0}")]
-    NotFound(i64),
-    #[error(
-        "the session was changed by someone else (version {current}, not {expected}); reload and try again"
-    )]
-    Stale { expected: i32, current: i32 },
-    #[error("{0}")]
-    Invalid(String),
-    #[error(transparent)]
-    Database(#[from] sqlx::Error),
-}
-
-const STATES: [&str; 3] = ["planned", "held", "postponed"];
-
 /// Changes a session's dates or state if `expected_version` is still current, and records the
 /// change in `session_event` in the same transaction. Returns the new version.
 pub async fn reschedule_session(
@@ -49,15 +34,12 @@ pub async fn reschedule_session(
     expected_version: i32,
     change: &SessionChange,
     actor: &str,
-) -> Result<i32, SessionChangeError> {
-    if !STATES.contains(&change.state.as_str()) {
-        return Err(SessionChangeError::Invalid(format!(
-            "unknown session state '{}' (planned, held or postponed)",
-            change.state
-        )));
+) -> Result<i32, AppError> {
+    SessionDates {
+        opening: change.opens_on,
+        closing: change.closes_on,
     }
-    dates_in_order(change.opens_on, change.closes_on, "the session")
-        .map_err(SessionChangeError::Invalid)?;
+    .check_order("The session")?;
     if let Some(details) = &change.details {
         check_details(details)?;
     }
@@ -69,12 +51,9 @@ pub async fn reschedule_session(
     )
     .fetch_optional(&mut *conn)
     .await?
-    .ok_or(SessionChangeError::NotFound(session_id))?;
+    .ok_or_else(|| AppError::NotFound(format!("There is no session {session_id}.")))?;
     if current.version != expected_version {
-        return Err(SessionChangeError::Stale {
-            expected: expected_version,
-            current: current.version,
-        });
+        return Err(AppError::stale("session"));
     }
     let details = change.details.clone().unwrap_or(SessionDetails {
         label: current.label.clone(),
@@ -89,7 +68,7 @@ pub async fn reschedule_session(
         session_id,
         change.opens_on,
         change.closes_on,
-        change.state,
+        change.state.as_str(),
         details.label,
         details.venue,
         details.reconvened_opens_on,
@@ -143,7 +122,7 @@ pub async fn reschedule_session(
         current.closes_on,
         change.closes_on,
         current.state,
-        change.state,
+        change.state.as_str(),
         note,
         details.label
     )
@@ -152,30 +131,16 @@ pub async fn reschedule_session(
     Ok(version)
 }
 
-fn check_details(details: &SessionDetails) -> Result<(), SessionChangeError> {
+fn check_details(details: &SessionDetails) -> Result<(), AppError> {
     if details.label.trim().is_empty() {
-        return Err(SessionChangeError::Invalid(
-            "the session needs a label (e.g. thirtieth session)".into(),
+        return Err(AppError::invalid(
+            "The session needs a name, for example \"thirtieth session\".",
         ));
     }
-    dates_in_order(
-        details.reconvened_opens_on,
-        details.reconvened_closes_on,
-        "the reconvened part",
-    )
-    .map_err(SessionChangeError::Invalid)
-}
-
-/// Refuses a meeting that closes before it opens (either date may be unknown).
-pub(crate) fn dates_in_order(
-    opens: Option<NaiveDate>,
-    closes: Option<NaiveDate>,
-    what: &str,
-) -> Result<(), String> {
-    match (opens, closes) {
-        (Some(opens), Some(closes)) if closes < opens => Err(format!(
-            "{what} cannot close ({closes}) before it opens ({opens})"
-        )),
-        _ => Ok(()),
+    SessionDates {
+        opening: details.reconvened_opens_on,
+        closing: details.reconvened_closes_on,
     }
+    .check_order("The reconvened part")?;
+    Ok(())
 }

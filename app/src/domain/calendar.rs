@@ -35,13 +35,28 @@ impl SessionDates {
         }
     }
 
-    /// False when the session would close before it opens, which forms should refuse.
-    pub fn is_consistent(&self) -> bool {
+    /// Refuses a meeting that closes before it opens (either date may be unknown); `what` names
+    /// it in the message ("The session", "The reconvened part").
+    pub fn check_order(&self, what: &str) -> Result<(), DatesOutOfOrder> {
         match (self.opening, self.closing) {
-            (Some(opening), Some(closing)) => opening <= closing,
-            _ => true,
+            (Some(opening), Some(closing)) if closing < opening => Err(DatesOutOfOrder(format!(
+                "{what} cannot close ({}) before it opens ({}).",
+                day(closing),
+                day(opening)
+            ))),
+            _ => Ok(()),
         }
     }
+}
+
+/// A meeting that would close before it opens, as a sentence for the form.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct DatesOutOfOrder(pub String);
+
+/// A calendar date as every page and message writes it ("3 Dec 2020"), in one place.
+pub fn day(date: NaiveDate) -> String {
+    date.format("%-d %b %Y").to_string()
 }
 
 /// Documentation lead times of a body, in weeks before a session opens.

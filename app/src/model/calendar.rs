@@ -24,7 +24,7 @@ pub struct SessionRow {
     pub opens_on: Option<NaiveDate>,
     pub closes_on: Option<NaiveDate>,
     pub venue: Option<String>,
-    pub state: String,
+    pub state: crate::domain::SessionState,
     pub reconvened_opens_on: Option<NaiveDate>,
     pub reconvened_closes_on: Option<NaiveDate>,
     /// Sent back with a change, so a change based on a stale page is refused.

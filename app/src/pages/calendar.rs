@@ -3,7 +3,7 @@ use crate::auth::Role;
 use crate::components::account::Account;
 use crate::components::body_forms::{AddSessionForm, LeadTimesForm};
 use crate::components::dates::day_or_unset;
-use crate::components::error_alert::ErrorAlert;
+use crate::components::error_alert::{ErrorAlert, PageError};
 use crate::components::hydrated::HydratedMarker;
 use crate::components::session_form::SessionForm;
 use crate::model::BodyCalendar;
@@ -76,7 +76,7 @@ pub fn CalendarPage() -> impl IntoView {
                         }
                             .into_any()
                     }
-                    Err(error) => view! { <ErrorAlert error /> }.into_any(),
+                    Err(error) => view! { <PageError error /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -134,7 +134,7 @@ fn BodySessions(body: BodyCalendar, admin: bool, actions: CalendarActions) -> im
                     <td>{day_or_unset(session.closes_on)}</td>
                     <td>{session.venue.clone().unwrap_or_default()}</td>
                     <td>
-                        {session.state.clone()}
+                        {session.state.label()}
                         {session
                             .reconvened_opens_on
                             .map(|opens| {

@@ -1,7 +1,7 @@
 use crate::api::{RecordStatusChange, get_obligation};
 use crate::components::account::Account;
 use crate::components::dates::day_or_unset;
-use crate::components::error_alert::ErrorAlert;
+use crate::components::error_alert::PageError;
 use crate::components::history::History;
 use crate::components::hydrated::HydratedMarker;
 use crate::components::status_form::StatusForm;
@@ -25,7 +25,7 @@ pub fn ObligationPage() -> impl IntoView {
         |(id, _)| async move {
             match id {
                 Some(id) => get_obligation(id).await,
-                None => Err(AppError::NotFound("no such obligation".into())),
+                None => Err(AppError::NotFound("There is no such obligation.".into())),
             }
         },
     );
@@ -62,26 +62,16 @@ pub fn ObligationPage() -> impl IntoView {
                             .into_any()
                     }
                     Err(err) => {
-                        not_found_status(&err);
                         view! {
                             <Title text="Obligation — Mandate Tracker" />
                             <h1>"Obligation"</h1>
-                            <ErrorAlert error=err />
+                            <PageError error=err />
                         }
                             .into_any()
                     }
                 }
             })}
         </Suspense>
-    }
-}
-
-fn not_found_status(_err: &AppError) {
-    #[cfg(feature = "ssr")]
-    if let (AppError::NotFound(_), Some(response)) =
-        (_err, use_context::<leptos_axum::ResponseOptions>())
-    {
-        response.set_status(http::StatusCode::NOT_FOUND);
     }
 }
 

@@ -1,6 +1,6 @@
 use crate::api::list_obligations;
 use crate::components::dates::day_or_unset;
-use crate::components::error_alert::ErrorAlert;
+use crate::components::error_alert::PageError;
 use crate::model::ObligationUrgency;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -31,7 +31,7 @@ pub fn ObligationsPage() -> impl IntoView {
                         }
                             .into_any()
                     }
-                    Err(error) => view! { <ErrorAlert error /> }.into_any(),
+                    Err(error) => view! { <PageError error /> }.into_any(),
                 }
             })}
         </Suspense>

@@ -1,5 +1,5 @@
 use crate::api::list_resolutions;
-use crate::components::error_alert::ErrorAlert;
+use crate::components::error_alert::PageError;
 use crate::components::resolution_table::ResolutionTable;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -42,7 +42,7 @@ pub fn ResolutionsPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match resolutions.await {
                     Ok(rows) => view! { <ResolutionTable rows filter /> }.into_any(),
-                    Err(error) => view! { <ErrorAlert error /> }.into_any(),
+                    Err(error) => view! { <PageError error /> }.into_any(),
                 }
             })}
         </Suspense>

@@ -112,3 +112,56 @@ pub async fn state(pool: &PgPool, id: i64) -> (String, i32, i64) {
     .await
     .unwrap()
 }
+
+/// The staff and administrator accounts [`setup`] creates.
+pub const STAFF: &str = "officer@unodc.org";
+pub const ADMIN: &str = "secretary@unodc.org";
+
+/// The demo data, a staff and an administrator account, and the application serving them.
+pub async fn setup(pool: &PgPool) -> String {
+    load_demo_data(pool).await;
+    create_user(pool, STAFF, app::auth::Role::Staff).await;
+    create_user(pool, ADMIN, app::auth::Role::Admin).await;
+    spawn_app(pool.clone()).await
+}
+
+/// Posts a form to a server function the way the browser's JavaScript does; (status, body).
+pub async fn call(
+    client: &reqwest::Client,
+    base: &str,
+    endpoint: &str,
+    form: &[(&str, String)],
+) -> (u16, String) {
+    let response = client
+        .post(format!("{base}/api/{endpoint}"))
+        .header("accept", "application/json")
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
+/// The fields of a status change to `to` of obligation `id` as shown at `version`.
+pub fn status_form(id: i64, version: i32, to: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("id", id.to_string()),
+        ("version", version.to_string()),
+        ("to", to.to_string()),
+    ]
+}
+
+/// The body of a GET of `url` by `client`.
+pub async fn text_of(client: &reqwest::Client, url: &str) -> String {
+    client.get(url).send().await.unwrap().text().await.unwrap()
+}
+
+/// The demo set up, with a staff member logged in: (base URL, the first obligation due at the
+/// Commission's 29th session, the staff member's client).
+pub async fn staff_on_obligation(pool: &PgPool) -> (String, i64, reqwest::Client) {
+    let base = setup(pool).await;
+    let id = obligation_at(pool, "CCPCJ", 29).await;
+    let staff = client();
+    log_in(&staff, &base, STAFF).await;
+    (base, id, staff)
+}

@@ -109,11 +109,25 @@ fn absurd_lead_times_give_none_rather_than_panicking() {
 }
 
 #[test]
-fn a_session_closing_before_it_opens_is_inconsistent() {
-    assert!(SessionDates::new(date(2020, 12, 3), date(2020, 12, 4)).is_consistent());
-    assert!(SessionDates::new(date(2020, 12, 3), date(2020, 12, 3)).is_consistent());
-    assert!(!SessionDates::new(date(2020, 12, 4), date(2020, 12, 3)).is_consistent());
-    assert!(SessionDates::default().is_consistent());
+fn a_session_closing_before_it_opens_is_refused() {
+    assert!(
+        SessionDates::new(date(2020, 12, 3), date(2020, 12, 4))
+            .check_order("The session")
+            .is_ok()
+    );
+    assert!(
+        SessionDates::new(date(2020, 12, 3), date(2020, 12, 3))
+            .check_order("The session")
+            .is_ok()
+    );
+    assert_eq!(
+        SessionDates::new(date(2020, 12, 4), date(2020, 12, 3))
+            .check_order("The session")
+            .unwrap_err()
+            .to_string(),
+        "The session cannot close (3 Dec 2020) before it opens (4 Dec 2020)."
+    );
+    assert!(SessionDates::default().check_order("The session").is_ok());
 }
 
 #[test]
