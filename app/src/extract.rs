@@ -18,6 +18,7 @@ mod mandate;
 mod markers;
 mod names;
 pub mod ordinal;
+mod span;
 mod target;
 mod text;
 mod verbs;
@@ -186,49 +187,59 @@ pub fn extract(text: &str) -> Result<Extraction, ExtractError> {
             max: MAX_INPUT_BYTES,
         });
     }
-    let mut raws = document::split(text, false);
-    if raws.is_empty() {
-        // Lenient reading of a text with no heading or opening line: it counts as a
-        // resolution only if it has operative paragraphs, so a letter or a blank page is
-        // refused with `NoResolution` instead of being stored as an empty resolution.
-        raws = document::split(text, true)
-            .into_iter()
-            .filter(|r| {
-                r.paragraphs
-                    .iter()
-                    .any(|p| p.kind == ParagraphKind::Operative)
-            })
-            .collect();
-    }
+    let raws = raw_resolutions(text);
     if raws.is_empty() {
         return Err(ExtractError::NoResolution);
     }
     let mut ctx = context::Context::default();
-    let mut resolutions = Vec::with_capacity(raws.len());
-    for raw in raws {
-        ctx.start_resolution(raw.adopting_body.clone());
-        entity::scan(&raw.title, &mut ctx);
-        let mut mandates = Vec::new();
-        for p in &raw.paragraphs {
-            match p.kind {
-                ParagraphKind::Operative => {
-                    let n = p.number.as_deref().unwrap_or("");
-                    mandates.extend(mandate::paragraph_mandates(n, &p.text, &mut ctx));
-                }
-                ParagraphKind::Preambular => {
-                    entity::scan(&p.text, &mut ctx);
-                }
+    let resolutions = raws
+        .into_iter()
+        .map(|raw| read_resolution(raw, &mut ctx))
+        .collect();
+    Ok(Extraction { resolutions })
+}
+
+fn raw_resolutions(text: &str) -> Vec<document::RawResolution> {
+    let raws = document::split(text, false);
+    if !raws.is_empty() {
+        return raws;
+    }
+    // Lenient reading of a text with no heading or opening line: it counts as a resolution
+    // only if it has operative paragraphs, so a letter or a blank page is refused with
+    // `NoResolution` instead of being stored as an empty resolution.
+    document::split(text, true)
+        .into_iter()
+        .filter(|r| {
+            r.paragraphs
+                .iter()
+                .any(|p| p.kind == ParagraphKind::Operative)
+        })
+        .collect()
+}
+
+/// The mandates of one resolution; `ctx` carries what earlier resolutions named.
+fn read_resolution(raw: document::RawResolution, ctx: &mut context::Context) -> Resolution {
+    ctx.start_resolution(raw.adopting_body.clone());
+    entity::scan(&raw.title, ctx);
+    let mut mandates = Vec::new();
+    for p in &raw.paragraphs {
+        match p.kind {
+            ParagraphKind::Operative => {
+                let number = p.number.as_deref().unwrap_or("");
+                mandates.extend(mandate::paragraph_mandates(number, &p.text, ctx));
+            }
+            ParagraphKind::Preambular => {
+                entity::scan(&p.text, ctx);
             }
         }
-        resolutions.push(Resolution {
-            label: raw.label,
-            title: raw.title,
-            adopting_body: raw.adopting_body,
-            mandates,
-            paragraphs: raw.paragraphs,
-        });
     }
-    Ok(Extraction { resolutions })
+    Resolution {
+        label: raw.label,
+        title: raw.title,
+        adopting_body: raw.adopting_body,
+        mandates,
+        paragraphs: raw.paragraphs,
+    }
 }
 
 /// Like [`extract`], for raw bytes: callers reading files need not decode them first.

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Action;
+use super::span::after;
 
 static REPORT_REF: LazyLock<Option<Regex>> = LazyLock::new(|| {
     super::re(concat!(
@@ -37,25 +38,24 @@ pub fn main_verb(seg: &str) -> (String, usize) {
     let mut guard = 0;
     while guard < 12 {
         guard += 1;
-        let rest = seg.get(pos..).unwrap_or("");
+        let rest = after(seg, pos);
         let trimmed = rest.trim_start_matches([' ', ',']);
         let skip = rest.len() - trimmed.len();
-        let w: String = trimmed
+        let word: String = trimmed
             .chars()
             .take_while(|c| c.is_alphanumeric() || *c == '-')
             .collect();
-        if w.is_empty() {
+        if word.is_empty() {
             return (String::new(), pos);
         }
-        let lw = w.to_lowercase();
-        let next_pos = pos + skip + w.len();
-        if SKIP.contains(&lw.as_str())
-            || (lw.ends_with("ly") && lw.len() > 4 && lw != "apply" && lw != "supply")
+        let lower = word.to_lowercase();
+        let next_pos = pos + skip + word.len();
+        if SKIP.contains(&lower.as_str())
+            || (lower.ends_with("ly") && lower.len() > 4 && lower != "apply" && lower != "supply")
         {
             // "continue, within its mandate, to develop": jump to the next "to"
-            let after = seg.get(next_pos..).unwrap_or("");
-            if (lw == "continue" || lw == "begin")
-                && after.starts_with(',')
+            if (lower == "continue" || lower == "begin")
+                && after(seg, next_pos).starts_with(',')
                 && let Some(p) = super::verbs::find_infinitive(seg, next_pos)
             {
                 pos = p;
@@ -64,18 +64,19 @@ pub fn main_verb(seg: &str) -> (String, usize) {
             pos = next_pos;
             continue;
         }
-        return (lw, next_pos);
+        return (lower, next_pos);
     }
     (String::new(), pos)
 }
 
 /// Reporting kind of a segment, if it asks for a report.
 pub fn reporting_action(seg: &str, has_target: bool) -> Option<Action> {
-    let (v, _) = main_verb(seg);
-    let s = seg.to_lowercase();
-    let report_word = s.contains("report") || s.contains("update") || s.contains("overview");
-    if v == "that" {
-        if s.contains(" be prepared") && report_word {
+    let (verb, _) = main_verb(seg);
+    let lower = seg.to_lowercase();
+    let report_word =
+        lower.contains("report") || lower.contains("update") || lower.contains("overview");
+    if verb == "that" {
+        if lower.contains(" be prepared") && report_word {
             return Some(Action::PrepareReport);
         }
         let passive = [
@@ -84,20 +85,22 @@ pub fn reporting_action(seg: &str, has_target: bool) -> Option<Action> {
             " be transmitted",
             " be made available",
         ];
-        return (report_word && passive.iter().any(|p| s.contains(p)))
+        return (report_word && passive.iter().any(|p| lower.contains(p)))
             .then_some(Action::SubmitReport);
     }
-    match v.as_str() {
+    match verb.as_str() {
         "report" => Some(Action::Report),
         "submit" | "present" | "transmit" if report_word || has_target => {
             Some(Action::SubmitReport)
         }
         "prepare" | "produce"
-            if s.contains("report")
-                || (s.contains("overview") || s.contains("study") || s.contains("analysis"))
-                    && (s.contains("presentation")
-                        || s.contains("submi")
-                        || s.contains("consideration")) =>
+            if lower.contains("report")
+                || (lower.contains("overview")
+                    || lower.contains("study")
+                    || lower.contains("analysis"))
+                    && (lower.contains("presentation")
+                        || lower.contains("submi")
+                        || lower.contains("consideration")) =>
         {
             Some(Action::PrepareReport)
         }
@@ -105,14 +108,14 @@ pub fn reporting_action(seg: &str, has_target: bool) -> Option<Action> {
             Some(Action::Report)
         }
         "inform" | "brief" | "update" if has_target => Some(Action::Report),
-        "keep" if s.contains("informed") => Some(Action::Report),
+        "keep" if lower.contains("informed") => Some(Action::Report),
         _ => None,
     }
 }
 
+/// The first `n` words of `seg` from offset `from`, lowercase, joined by single spaces.
 fn window(seg: &str, from: usize, n: usize) -> String {
-    seg.get(from..)
-        .unwrap_or("")
+    after(seg, from)
         .split_whitespace()
         .take(n)
         .collect::<Vec<_>>()
@@ -120,68 +123,101 @@ fn window(seg: &str, from: usize, n: usize) -> String {
         .to_lowercase()
 }
 
-/// Category of a non-reporting task.
-pub fn classify(seg: &str) -> Action {
-    let (v, after) = main_verb(seg);
-    let w = window(seg, after, 12);
-    let short = window(seg, after, 4);
-    let all = seg.to_lowercase();
-    let v = v.as_str();
-    if v == "coordinate"
-        || short.contains("coordination")
-        || short.contains("cooperation")
-        || v == "cooperate"
-    {
-        return Action::Other;
+/// What [`classify`] looks at in a task segment: its main verb, the twelve and the four words
+/// after it, and the whole segment, all lowercase.
+struct TaskWords {
+    verb: String,
+    near: String,
+    next_four: String,
+    all: String,
+}
+
+impl TaskWords {
+    fn of(seg: &str) -> Self {
+        let (verb, after_verb) = main_verb(seg);
+        TaskWords {
+            verb,
+            near: window(seg, after_verb, 12),
+            next_four: window(seg, after_verb, 4),
+            all: seg.to_lowercase(),
+        }
     }
-    if matches!(v, "convene" | "organize" | "organise" | "hold")
-        && [
+
+    fn near_any(&self, keys: &[&str]) -> bool {
+        keys.iter().any(|k| self.near.contains(k))
+    }
+
+    fn coordinates(&self) -> bool {
+        matches!(self.verb.as_str(), "coordinate" | "cooperate")
+            || self.next_four.contains("coordination")
+            || self.next_four.contains("cooperation")
+    }
+
+    fn convenes_meeting(&self) -> bool {
+        matches!(
+            self.verb.as_str(),
+            "convene" | "organize" | "organise" | "hold"
+        ) && self.near_any(&[
             "meeting",
             "conference",
             "workshop",
             "session",
             "forum",
             "seminar",
-        ]
-        .iter()
-        .any(|k| w.contains(k))
-    {
-        return Action::ConveneMeeting;
+        ])
     }
-    if matches!(
-        v,
-        "provide" | "make" | "allocate" | "mobilize" | "ensure" | "continue"
-    ) && ["resources", "funding", "funds", "financing"]
-        .iter()
-        .any(|k| w.contains(k))
-    {
-        return Action::ProvideResources;
+
+    fn provides_resources(&self) -> bool {
+        matches!(
+            self.verb.as_str(),
+            "provide" | "make" | "allocate" | "mobilize" | "ensure" | "continue"
+        ) && self.near_any(&["resources", "funding", "funds", "financing"])
     }
-    if matches!(
-        v,
-        "facilitate" | "encourage" | "ensure" | "support" | "enable" | "promote" | "fund"
-    ) && short.starts_with("the participation")
-    {
-        return Action::FacilitateParticipation;
+
+    fn facilitates_participation(&self) -> bool {
+        matches!(
+            self.verb.as_str(),
+            "facilitate" | "encourage" | "ensure" | "support" | "enable" | "promote" | "fund"
+        ) && self.next_four.starts_with("the participation")
     }
-    if matches!(v, "collect" | "gather" | "compile")
-        || w.contains("collection of information")
-        || w.contains("disseminating information")
-        || w.contains("collect information")
-        || w.contains("collection of data")
-    {
-        return Action::CollectInformation;
+
+    fn collects_information(&self) -> bool {
+        matches!(self.verb.as_str(), "collect" | "gather" | "compile")
+            || self.near_any(&[
+                "collection of information",
+                "disseminating information",
+                "collect information",
+                "collection of data",
+            ])
     }
-    if matches!(v, "assist" | "support" | "supporting" | "providing")
-        && (v != "providing" || w.contains("assistance"))
-        || w.contains("assistance")
-        || w.contains("assist ")
-        || w.contains("capacity-building")
-        || w.contains("to support")
-        || (matches!(v, "develop" | "take")
-            && (all.contains("provide assistance") || all.contains("technical assistance")))
-    {
-        return Action::ProvideTechnicalAssistance;
+
+    fn gives_assistance(&self) -> bool {
+        let verb = self.verb.as_str();
+        matches!(verb, "assist" | "support" | "supporting" | "providing")
+            && (verb != "providing" || self.near.contains("assistance"))
+            || self.near_any(&["assistance", "assist ", "capacity-building", "to support"])
+            || (matches!(verb, "develop" | "take")
+                && (self.all.contains("provide assistance")
+                    || self.all.contains("technical assistance")))
     }
-    Action::Other
+}
+
+/// Category of a non-reporting task.
+pub fn classify(seg: &str) -> Action {
+    let words = TaskWords::of(seg);
+    if words.coordinates() {
+        Action::Other
+    } else if words.convenes_meeting() {
+        Action::ConveneMeeting
+    } else if words.provides_resources() {
+        Action::ProvideResources
+    } else if words.facilitates_participation() {
+        Action::FacilitateParticipation
+    } else if words.collects_information() {
+        Action::CollectInformation
+    } else if words.gives_assistance() {
+        Action::ProvideTechnicalAssistance
+    } else {
+        Action::Other
+    }
 }

@@ -1,7 +1,7 @@
 //! What the text has named so far, used to resolve short references ("the Commission", "the
 //! Office", "the Congress", "its") to full names the way a reader of the resolution would.
 
-use super::entity::{Head, Side};
+use super::entity::{Actor, Head, Side};
 use super::ordinal::parse_ordinal;
 
 const MAX_ENTRIES: usize = 48;
@@ -113,80 +113,57 @@ impl Context {
     }
 
     /// Full name for a short reference, with the side it belongs to.
-    pub fn resolve(&self, head: Head) -> Option<(String, Side, Option<u32>)> {
-        use Side::{Intergov, Secretariat};
-        let (name, side): (String, Side) = match head {
-            Head::Commission => (
-                self.adopting_if(|a| a.starts_with("Commission") || a.ends_with("Commission"))
-                    .or_else(|| self.most_frequent(head))
-                    .unwrap_or("Commission")
-                    .to_string(),
-                Intergov,
-            ),
-            Head::Council => (
-                self.adopting_if(|a| a.ends_with("Council"))
-                    .or_else(|| self.most_frequent(head))
-                    .unwrap_or("Economic and Social Council")
-                    .to_string(),
-                Intergov,
-            ),
-            Head::Office => (
-                self.most_frequent(head).unwrap_or("Office").to_string(),
-                Secretariat,
-            ),
+    pub fn resolve(&self, head: Head) -> Option<Actor> {
+        let name = match head {
             Head::Congress => {
-                let n = self.most_recent(head)?.to_string();
-                let ord = n.split(' ').next().and_then(parse_ordinal);
-                return Some((n, Intergov, ord));
+                let name = self.most_recent(head)?.to_string();
+                let ordinal = name.split(' ').next().and_then(parse_ordinal);
+                return Some(Actor {
+                    name,
+                    side: Side::Intergov,
+                    ordinal,
+                });
             }
-            Head::ExecutiveDirector => {
-                let name = match self.most_recent(head) {
-                    Some(n) => n.to_string(),
-                    None => match self.most_frequent(Head::Office) {
-                        Some(o) if o.starts_with("United Nations") => {
-                            format!("Executive Director of the {o}")
-                        }
-                        _ => "Executive Director".to_string(),
-                    },
-                };
-                (name, Secretariat)
-            }
-            Head::HighCommissioner => (
-                self.most_recent(head)
-                    .unwrap_or("United Nations High Commissioner for Human Rights")
-                    .to_string(),
-                Secretariat,
-            ),
-            Head::SpecialRapporteur => (
-                self.most_recent(head)
-                    .unwrap_or("Special Rapporteur")
-                    .to_string(),
-                Secretariat,
-            ),
-            Head::ExpertGroup => (
-                self.most_recent(head).unwrap_or("Expert Group").to_string(),
-                Intergov,
-            ),
-            Head::WorkingGroup => (
-                self.most_recent(head)
-                    .unwrap_or("Working Group")
-                    .to_string(),
-                Intergov,
-            ),
-            Head::Conference => (
-                self.most_recent(head).unwrap_or("Conference").to_string(),
-                Intergov,
-            ),
-            Head::Committee => (
-                self.most_recent(head).unwrap_or("Committee").to_string(),
-                Intergov,
-            ),
-            Head::Board => (
-                self.most_recent(head).unwrap_or("Board").to_string(),
-                Intergov,
-            ),
+            Head::ExecutiveDirector => self.executive_director(),
+            Head::Commission | Head::Council | Head::Office => self
+                .most_used(head)
+                .unwrap_or(default_name(head))
+                .to_string(),
+            _ => self
+                .most_recent(head)
+                .unwrap_or(default_name(head))
+                .to_string(),
         };
-        Some((name, side, None))
+        Some(Actor {
+            name,
+            side: side_of(head),
+            ordinal: None,
+        })
+    }
+
+    /// For bodies a resolution refers to again and again: the adopting body when it is one,
+    /// else the name used most often.
+    fn most_used(&self, head: Head) -> Option<&str> {
+        let adopting = match head {
+            Head::Commission => {
+                self.adopting_if(|a| a.starts_with("Commission") || a.ends_with("Commission"))
+            }
+            Head::Council => self.adopting_if(|a| a.ends_with("Council")),
+            _ => None,
+        };
+        adopting.or_else(|| self.most_frequent(head))
+    }
+
+    fn executive_director(&self) -> String {
+        if let Some(name) = self.most_recent(Head::ExecutiveDirector) {
+            return name.to_string();
+        }
+        match self.most_frequent(Head::Office) {
+            Some(office) if office.starts_with("United Nations") => {
+                format!("Executive Director of the {office}")
+            }
+            _ => "Executive Director".to_string(),
+        }
     }
 
     /// Full name of the Crime Congress with number `n`, as named earlier or as the series
@@ -214,5 +191,40 @@ impl Context {
                 "{word} United Nations Congress on the Prevention of Crime and the Treatment of Offenders"
             )
         }
+    }
+}
+
+/// What a short reference means when the text has named nothing it could refer to.
+fn default_name(head: Head) -> &'static str {
+    match head {
+        Head::Commission => "Commission",
+        Head::Council => "Economic and Social Council",
+        Head::Office => "Office",
+        Head::Congress => "Congress",
+        Head::ExpertGroup => "Expert Group",
+        Head::WorkingGroup => "Working Group",
+        Head::ExecutiveDirector => "Executive Director",
+        Head::SpecialRapporteur => "Special Rapporteur",
+        Head::Conference => "Conference",
+        Head::Committee => "Committee",
+        Head::Board => "Board",
+        Head::HighCommissioner => "United Nations High Commissioner for Human Rights",
+    }
+}
+
+fn side_of(head: Head) -> Side {
+    match head {
+        Head::Office
+        | Head::ExecutiveDirector
+        | Head::SpecialRapporteur
+        | Head::HighCommissioner => Side::Secretariat,
+        Head::Commission
+        | Head::Council
+        | Head::Congress
+        | Head::ExpertGroup
+        | Head::WorkingGroup
+        | Head::Conference
+        | Head::Committee
+        | Head::Board => Side::Intergov,
     }
 }

@@ -5,6 +5,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+mod preamble;
+
+pub use preamble::is_preamble_start;
+
 use super::entity::Side;
 use super::names::full_name;
 
@@ -63,12 +67,19 @@ pub enum Role {
         body: Option<String>,
         inline: bool,
     },
-    Numbered {
-        number: String,
-        text: String,
-        lettered: bool,
-    },
+    Numbered(NumberedLine),
     Plain,
+}
+
+/// "12. Requests ..." or "(b) Takes note ...".
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberedLine {
+    /// The number as printed: "12", "(b)".
+    pub number: String,
+    /// The line after the number.
+    pub text: String,
+    /// Whether the number is a letter or a roman numeral in brackets.
+    pub lettered: bool,
 }
 
 /// Captures only after a cheap `is_match`: most lines match none of these patterns, and
@@ -79,8 +90,8 @@ fn cap<'a>(re: &'a LazyLock<Option<Regex>>, s: &'a str) -> Option<regex::Capture
         .and_then(|r| r.captures(s))
 }
 
-fn is(re: &LazyLock<Option<Regex>>, s: &str) -> bool {
-    re.as_ref().is_some_and(|r| r.is_match(s))
+fn is(re: &LazyLock<Option<Regex>>, line: &str) -> bool {
+    re.as_ref().is_some_and(|r| r.is_match(line))
 }
 
 const STRUCTURAL_PREFIXES: [&str; 12] = [
@@ -99,87 +110,91 @@ const STRUCTURAL_PREFIXES: [&str; 12] = [
 ];
 
 /// Role of one cleaned, trimmed line.
-pub fn role(s: &str) -> Role {
-    let first = s.chars().next().unwrap_or(' ');
+pub fn role(line: &str) -> Role {
+    let first = line.chars().next().unwrap_or(' ');
     let maybe_structural = first.is_ascii_digit()
         || first == '('
-        || s.get(1..2) == Some(".")
-        || s.starts_with("The ")
-        || s.starts_with("We")
-        || STRUCTURAL_PREFIXES.iter().any(|p| s.starts_with(p));
+        || line.get(1..2) == Some(".")
+        || line.starts_with("The ")
+        || line.starts_with("We")
+        || STRUCTURAL_PREFIXES.iter().any(|p| line.starts_with(p));
     if !maybe_structural {
         return Role::Plain;
     }
-    if s.len() < 200 && is(&CHAPTER, s) {
-        return Role::Chapter;
+    heading(line)
+        .or_else(|| opening(line))
+        .or_else(|| numbered(line))
+        .unwrap_or(Role::Plain)
+}
+
+/// Chapter, annex, resolution label or lettered section heading.
+fn heading(line: &str) -> Option<Role> {
+    if line.len() < 200 && is(&CHAPTER, line) {
+        return Some(Role::Chapter);
     }
-    if is(&ANNEX, s) {
-        return Role::Annex;
+    if is(&ANNEX, line) {
+        return Some(Role::Annex);
     }
-    if s.len() < 60 && is(&LABEL, s) {
-        return Role::Label {
-            label: s.split_whitespace().collect::<Vec<_>>().join(" "),
+    if line.len() < 60 && is(&LABEL, line) {
+        return Some(Role::Label {
+            label: line.split_whitespace().collect::<Vec<_>>().join(" "),
             title: None,
-        };
+        });
     }
-    if let Some(c) = cap(&NUMBERED_LABEL, s) {
+    if let Some(c) = cap(&NUMBERED_LABEL, line) {
         let label = c.get(1).map_or("", |m| m.as_str()).to_string();
         let title = c.get(2).map(|m| m.as_str().trim().to_string());
-        return Role::Label { label, title };
+        return Some(Role::Label { label, title });
     }
-    if let Some(c) = cap(&SECTION, s) {
-        let rest = c.get(2).map_or("", |m| m.as_str());
-        let l = rest.to_lowercase();
-        if ["resolution", "decision", "matters", "adoption", "adopted"]
-            .iter()
-            .any(|k| l.contains(k))
-        {
-            let letter = c
-                .get(1)
-                .and_then(|m| m.as_str().chars().next())
-                .unwrap_or('A');
-            return Role::Section {
-                letter,
-                body: body_phrase(rest),
-            };
-        }
+    let c = cap(&SECTION, line)?;
+    let rest = c.get(2).map_or("", |m| m.as_str());
+    let lower = rest.to_lowercase();
+    if !["resolution", "decision", "matters", "adoption", "adopted"]
+        .iter()
+        .any(|k| lower.contains(k))
+    {
+        return None;
     }
-    if let Some(c) = cap(&ADOPTED, s) {
-        return Role::AdoptedBy(c.get(1).and_then(|m| body_name(m.as_str())));
+    let letter = c
+        .get(1)
+        .and_then(|m| m.as_str().chars().next())
+        .unwrap_or('A');
+    Some(Role::Section {
+        letter,
+        body: body_phrase(rest),
+    })
+}
+
+/// "Resolution adopted by ...", the end mark of a resolution, or the line naming the body
+/// that speaks ("The General Assembly,", "We, the Heads of State").
+fn opening(line: &str) -> Option<Role> {
+    if let Some(c) = cap(&ADOPTED, line) {
+        return Some(Role::AdoptedBy(
+            c.get(1).and_then(|m| body_name(m.as_str())),
+        ));
     }
-    if is(&END_MARK, s) {
-        return Role::EndMark;
+    if is(&END_MARK, line) {
+        return Some(Role::EndMark);
     }
-    if s.len() <= 150
-        && let Some(c) = cap(&OPENER, s)
+    let opener = |body, inline| Some(Role::Opener { body, inline });
+    if line.len() <= 150
+        && let Some(c) = cap(&OPENER, line)
         && let Some(b) = c.get(1).and_then(|m| body_name(m.as_str()))
     {
-        return Role::Opener {
-            body: Some(b),
-            inline: false,
-        };
+        return opener(Some(b), false);
     }
-    if s.starts_with("We, the ") || s.starts_with("We the ") {
-        return Role::Opener {
-            body: None,
-            inline: false,
-        };
+    if line.starts_with("We, the ") || line.starts_with("We the ") {
+        return opener(None, false);
     }
-    if let Some(c) = cap(&INLINE_OPENER, s)
-        && let Some(b) = c.get(1).and_then(|m| body_name(m.as_str()))
-    {
-        return Role::Opener {
-            body: Some(b),
-            inline: true,
-        };
-    }
-    numbered(s).unwrap_or(Role::Plain)
+    let c = cap(&INLINE_OPENER, line)?;
+    let body = c.get(1).and_then(|m| body_name(m.as_str()))?;
+    opener(Some(body), true)
 }
 
 /// "12. Requests ..." or "(b) Takes note ...", parsed by hand: these lines are long and
 /// frequent, and a capturing regex over the whole line is the slow path.
-fn numbered(s: &str) -> Option<Role> {
-    let (number, rest, lettered) = if let Some(inner) = s.strip_prefix('(') {
+fn numbered(line: &str) -> Option<Role> {
+    let (number, rest, lettered) = if let Some(inner) = line.strip_prefix('(') {
         let close = inner.find(')')?;
         let tag = inner.get(..close)?;
         let ok = (1..=3).contains(&tag.len()) && tag.bytes().all(|b| b.is_ascii_lowercase())
@@ -189,28 +204,32 @@ fn numbered(s: &str) -> Option<Role> {
         }
         (format!("({tag})"), inner.get(close + 1..)?, true)
     } else {
-        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-        if digits == 0 || digits > 3 || s.get(digits..digits + 1) != Some(".") {
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 3 || line.get(digits..digits + 1) != Some(".") {
             return None;
         }
-        (s.get(..digits)?.to_string(), s.get(digits + 1..)?, false)
+        (
+            line.get(..digits)?.to_string(),
+            line.get(digits + 1..)?,
+            false,
+        )
     };
     let text = rest.trim_start();
     if text.len() == rest.len() || text.is_empty() {
         return None;
     }
-    Some(Role::Numbered {
+    Some(Role::Numbered(NumberedLine {
         number,
         text: text.to_string(),
         lettered,
-    })
+    }))
 }
 
 /// Canonical name of an intergovernmental body written out in a heading or opening line.
-pub fn body_name(s: &str) -> Option<String> {
-    let s = s.trim().trim_end_matches([',', ':', '.']);
-    let s = s.strip_prefix("the ").unwrap_or(s);
-    match full_name(s) {
+pub fn body_name(text: &str) -> Option<String> {
+    let text = text.trim().trim_end_matches([',', ':', '.']);
+    let text = text.strip_prefix("the ").unwrap_or(text);
+    match full_name(text) {
         Some((n, Side::Intergov)) => Some(n),
         _ => None,
     }
@@ -218,10 +237,10 @@ pub fn body_name(s: &str) -> Option<String> {
 
 /// Body named by "for adoption by the ..." / "adopted by the ..." (the last such phrase wins:
 /// "recommended by the Council for adoption by the General Assembly").
-pub fn body_phrase(s: &str) -> Option<String> {
+pub fn body_phrase(text: &str) -> Option<String> {
     let re = BODY_PHRASE.as_ref()?;
     let mut found = None;
-    for c in re.captures_iter(s) {
+    for c in re.captures_iter(text) {
         let Some(m) = c.get(1) else { continue };
         let mut words: Vec<&str> = m.as_str().split_whitespace().collect();
         while words
@@ -235,68 +254,4 @@ pub fn body_phrase(s: &str) -> Option<String> {
         }
     }
     found
-}
-
-/// Preambular paragraphs open with a participle or adjective ("Recalling", "Deeply
-/// concerned", "Mindful"). With `strict`, only the common openers count, so that a page
-/// break inside a sentence is not taken for a new paragraph.
-pub fn is_preamble_start(s: &str, strict: bool) -> bool {
-    let first = s
-        .split(|c: char| !c.is_alphabetic() && c != '-')
-        .next()
-        .unwrap_or("");
-    if !first.chars().next().is_some_and(|c| c.is_uppercase()) {
-        return false;
-    }
-    const KNOWN: [&str; 42] = [
-        "Recalling",
-        "Reaffirming",
-        "Noting",
-        "Recognizing",
-        "Recognising",
-        "Bearing",
-        "Taking",
-        "Welcoming",
-        "Acknowledging",
-        "Emphasizing",
-        "Stressing",
-        "Mindful",
-        "Aware",
-        "Conscious",
-        "Convinced",
-        "Concerned",
-        "Deeply",
-        "Gravely",
-        "Alarmed",
-        "Cognizant",
-        "Considering",
-        "Expressing",
-        "Reiterating",
-        "Underlining",
-        "Underscoring",
-        "Affirming",
-        "Guided",
-        "Determined",
-        "Desirous",
-        "Having",
-        "Believing",
-        "Encouraged",
-        "Highlighting",
-        "Appreciating",
-        "Seriously",
-        "Further",
-        "Commending",
-        "Reaffirms",
-        "Deploring",
-        "Regretting",
-        "Looking",
-        "Keeping",
-    ];
-    if KNOWN.contains(&first) {
-        return first != "Reaffirms";
-    }
-    !strict
-        && first.len() > 5
-        && (first.ends_with("ing") || first.ends_with("ed"))
-        && first != "United"
 }

@@ -9,9 +9,12 @@ use regex::Regex;
 use super::action;
 use super::context::Context;
 use super::entity::{self, Mention};
-use super::target;
+use super::span::{Span, after};
+use super::target::{self, Target};
 use super::verbs::{self, ClauseVerb};
 use super::{Action, Mandate};
+
+mod addressee;
 
 static SEGMENT: LazyLock<Option<Regex>> = LazyLock::new(|| {
     super::re(
@@ -19,26 +22,44 @@ static SEGMENT: LazyLock<Option<Regex>> = LazyLock::new(|| {
     )
 });
 
-static THAT_VERB: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    super::re(concat!(
-        r"(?-u:\b)(?:be|submit|report|prepare|present|include|provide|continue|convene|ensure|take|undertake|make|",
-        r"transmit|inform|keep|consider|give|establish|develop|assist|support|organize|hold|conduct|seek|study|",
-        r"examine|explore|review|shall|should|will|may|must)(?-u:\b)"
-    ))
-});
+/// An operative paragraph being read for mandates: its number as printed, its text and the
+/// actors named in it.
+struct Operative<'a> {
+    number: &'a str,
+    text: &'a str,
+    mentions: &'a [Mention],
+}
+
+/// A clause of that paragraph that asks someone to act: its opening verb, and where it ends
+/// (where the next clause starts, or at the end of the paragraph).
+struct Clause<'a> {
+    paragraph: &'a Operative<'a>,
+    verb: &'a ClauseVerb,
+    end: usize,
+}
 
 /// Mandates of one operative paragraph, in reading order.
 pub fn paragraph_mandates(number: &str, text: &str, ctx: &mut Context) -> Vec<Mandate> {
     let mentions = entity::scan(text, ctx);
-    let lead = leading_subject(text, &mentions);
-    let clauses = verbs::clause_verbs(text, lead);
+    let paragraph = Operative {
+        number,
+        text,
+        mentions: &mentions,
+    };
+    let clauses = verbs::clause_verbs(text, leading_subject(text, &mentions));
     let mut out = Vec::new();
-    for (k, v) in clauses.iter().enumerate() {
-        if !v.mandate {
+    for (k, verb) in clauses.iter().enumerate() {
+        if !verb.mandate {
             continue;
         }
-        let end = clauses.get(k + 1).map_or(text.len(), |n| n.start);
-        clause_mandates(number, text, v, end, &mentions, ctx, &mut out);
+        let clause = Clause {
+            paragraph: &paragraph,
+            verb,
+            end: clauses
+                .get(k + 1)
+                .map_or(text.len(), |next| next.span.start),
+        };
+        clause_mandates(&clause, ctx, &mut out);
     }
     out
 }
@@ -50,144 +71,110 @@ fn leading_subject(text: &str, mentions: &[Mention]) -> usize {
         return 0;
     }
     match mentions.first() {
-        Some(m) if m.start <= 4 => {
-            m.end
-                + text
-                    .get(m.end..)
-                    .map_or(0, |r| r.len() - r.trim_start_matches([',', ' ', ':']).len())
+        Some(m) if m.span.start <= 4 => {
+            let rest = after(text, m.span.end);
+            m.span.end + rest.len() - rest.trim_start_matches([',', ' ', ':']).len()
         }
         _ => 0,
     }
 }
 
-fn addressee_ok(text: &str, region_start: usize, m: &Mention) -> bool {
-    let mut pre = text.get(region_start..m.start).unwrap_or("").trim_end();
-    for _ in 0..3 {
-        for w in ["the", "its", "relevant", "other", "all"] {
-            if let Some(p) = pre.strip_suffix(w)
-                && (p.is_empty() || p.ends_with(' ') || p.ends_with(','))
-            {
-                pre = p.trim_end();
-            }
-        }
-    }
-    if pre.is_empty() || pre.ends_with(',') || pre.ends_with(';') {
-        return true;
-    }
-    ["and", "or", "to", "upon", "on", "as well as"]
-        .iter()
-        .any(|w| {
-            pre.strip_suffix(w)
-                .is_some_and(|p| p.is_empty() || p.ends_with(|c: char| !c.is_alphanumeric()))
-        })
+/// A run of non-reporting segments, written as one task: where its quote starts and where
+/// its infinitive starts.
+struct Task {
+    quote_start: usize,
+    action_start: usize,
 }
 
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
+/// What a reporting segment asks for, and of which bodies.
+struct Report {
+    kind: Action,
+    targets: Vec<Target>,
+    via: Option<String>,
 }
 
-fn clause_mandates(
-    number: &str,
-    text: &str,
-    v: &ClauseVerb,
-    end: usize,
-    mentions: &[Mention],
-    ctx: &mut Context,
-    out: &mut Vec<Mandate>,
-) {
-    let mut verb_text = capitalize(v.text.trim());
-    let mut after = v.end;
-    let rest = text.get(after..end).unwrap_or("");
-    let rest_t = rest.trim_start_matches([' ', ',']);
-    let (addressee, action_start) = if rest_t.starts_with("that ") {
-        let that = after + (rest.len() - rest_t.len());
-        let subj_from = that + 5;
-        let region = text.get(subj_from..end).unwrap_or("");
-        let Some(vm) = THAT_VERB.as_ref().and_then(|re| {
-            re.find_iter(region).find(|m| {
-                let pre = region.get(..m.start()).unwrap_or("").trim_end();
-                ![
-                    "a", "an", "the", "its", "his", "her", "their", "this", "that",
-                ]
-                .iter()
-                .any(|d| {
-                    pre.strip_suffix(d)
-                        .is_some_and(|p| p.is_empty() || p.ends_with(' '))
-                })
-            })
-        }) else {
-            return;
-        };
-        let subj_end = subj_from + vm.start();
-        let subject = text.get(subj_from..subj_end).unwrap_or("").trim();
-        let named = mentions
-            .iter()
-            .find(|m| m.start >= subj_from && m.end <= subj_end)
-            .map(|m| m.name.clone());
-        let passive = vm.as_str() == "be";
-        let who = match named {
-            Some(n) => n,
-            None if matches!(subject, "he" | "she" | "it" | "they") || passive && !v.decides => ctx
-                .last_addressee
-                .clone()
-                .unwrap_or_else(|| "Secretary-General".to_string()),
-            None => return,
-        };
-        (who, if passive { that } else { subj_end })
-    } else {
-        let Some(mut inf) = verbs::find_infinitive(text, after).filter(|p| *p < end) else {
-            return;
-        };
-        if v.decides && text.get(after..inf).is_some_and(|r| r.trim().is_empty()) {
-            // "Decides to request the Secretary-General to ..."
-            let w: String = text
-                .get(inf + 3..)
-                .unwrap_or("")
-                .chars()
-                .take_while(|c| c.is_alphabetic())
-                .collect();
-            if !matches!(
-                w.as_str(),
-                "request" | "invite" | "entrust" | "ask" | "mandate" | "authorize"
-            ) {
-                return;
-            }
-            verb_text = format!("{verb_text} to {w}");
-            after = inf + 3 + w.len();
-            match verbs::find_infinitive(text, after).filter(|p| *p < end) {
-                Some(p) => inf = p,
-                None => return,
-            }
-        }
-        let Some(m) = mentions
-            .iter()
-            .find(|m| m.start >= after && m.end <= inf && addressee_ok(text, after, m))
-        else {
-            return;
-        };
-        (m.name.clone(), inf)
+fn clause_mandates(clause: &Clause, ctx: &mut Context, out: &mut Vec<Mandate>) {
+    let Some(asked) = addressee::asked(clause, ctx) else {
+        return;
     };
-    ctx.last_addressee = Some(addressee.clone());
-    // infinitive segments: "to convene ..., and to present a report ..."
-    let mut starts = vec![action_start];
+    ctx.last_addressee = Some(asked.addressee.clone());
+    let text = clause.paragraph.text;
+    let segments = segments(text, Span::new(asked.action_start, clause.end));
+    let mut output = ClauseOutput {
+        text,
+        base: base_mandate(clause.paragraph.number, asked.verb, asked.addressee),
+        out,
+    };
+    let mut group_start = clause.verb.span.start;
+    let mut pending: Option<Task> = None;
+    for (i, &segment) in segments.iter().enumerate() {
+        match report_in(clause, segment, ctx) {
+            None => {
+                pending.get_or_insert(Task {
+                    quote_start: group_start,
+                    action_start: segment.start,
+                });
+            }
+            Some(report) => {
+                if let Some(task) = pending.take() {
+                    output.task(&task, segment.start);
+                }
+                let quote_start = if i == 0 {
+                    clause.verb.span.start
+                } else {
+                    segment.start
+                };
+                output.reports(&report, segment, quote_start);
+            }
+        }
+        group_start = segment.end;
+    }
+    if let Some(task) = pending {
+        output.task(&task, clause.end);
+    }
+}
+
+/// The infinitive segments of a clause's action: "to convene ..., and to present a report
+/// ...", each up to the next.
+fn segments(text: &str, action: Span) -> Vec<Span> {
+    let mut starts = vec![action.start];
     if let Some(re) = SEGMENT.as_ref() {
-        let hay = text.get(action_start..end).unwrap_or("");
-        for c in re.captures_iter(hay) {
-            if let (Some(to), Some(w)) = (c.name("to"), c.name("w"))
-                && verbs::is_infinitive_word(w.as_str())
+        for c in re.captures_iter(action.of(text)) {
+            if let (Some(to), Some(word)) = (c.name("to"), c.name("w"))
+                && verbs::is_infinitive_word(word.as_str())
                 && to.start() > 0
             {
-                starts.push(action_start + to.start());
+                starts.push(action.start + to.start());
             }
         }
     }
-    let base = Mandate {
+    let ends = starts.iter().skip(1).copied().chain([action.end]);
+    starts
+        .iter()
+        .zip(ends)
+        .map(|(&start, end)| Span::new(start, end))
+        .collect()
+}
+
+/// The report a segment asks for, if it asks for one. A segment that names no receiving body
+/// still gets one target, without a body, so that the report is written out.
+fn report_in(clause: &Clause, segment: Span, ctx: &Context) -> Option<Report> {
+    let paragraph = clause.paragraph;
+    let (mut targets, via) = target::targets(paragraph.text, segment, paragraph.mentions, ctx);
+    if targets.is_empty() {
+        targets.push(Target::at(segment.start, String::new()));
+    }
+    let explicit = targets
+        .iter()
+        .any(|t| t.pos > segment.start && !t.body.is_empty());
+    let kind = action::reporting_action(segment.of(paragraph.text), explicit)?;
+    Some(Report { kind, targets, via })
+}
+
+fn base_mandate(number: &str, verb: String, addressee: String) -> Mandate {
+    Mandate {
         paragraph: number.to_string(),
-        verb: verb_text,
+        verb,
         addressee,
         action: Action::Other,
         is_reporting: false,
@@ -197,99 +184,74 @@ fn clause_mandates(
         via_body: None,
         recurrence: None,
         quote: String::new(),
+    }
+}
+
+/// Where the mandates of one clause go: the fields they share (paragraph, verb, addressee)
+/// and the list they are added to.
+struct ClauseOutput<'a> {
+    text: &'a str,
+    base: Mandate,
+    out: &'a mut Vec<Mandate>,
+}
+
+impl ClauseOutput<'_> {
+    /// A substantive task, from its quote start to `end`.
+    fn task(&mut self, task: &Task, end: usize) {
+        let action = Span::new(task.action_start, end).of(self.text);
+        let mut m = self.base.clone();
+        m.action = action::classify(action);
+        m.recurrence = target::recurrence(action);
+        m.quote = quote(self.text, Span::new(task.quote_start, end));
+        self.out.push(m);
+    }
+
+    /// One reporting mandate per receiving body, each quoting its part of the segment.
+    fn reports(&mut self, report: &Report, segment: Span, quote_start: usize) {
+        let recurrence = target::recurrence(segment.of(self.text));
+        for (index, target) in report.targets.iter().enumerate() {
+            let quoted = quote_span(&report.targets, index, quote_start, segment.end);
+            let mut m = self.base.clone();
+            m.action = report.kind;
+            m.is_reporting = true;
+            m.target_body = Some(target.body.clone()).filter(|b| !b.is_empty());
+            m.target_session = target.session;
+            m.target_session_label = target
+                .label
+                .clone()
+                .filter(|_| !target.body.contains("Congress"));
+            m.via_body = report.via.clone();
+            m.recurrence = recurrence;
+            m.quote = quote(self.text, quoted);
+            self.out.push(m);
+        }
+    }
+}
+
+/// The part of a segment quoted for target `index`: the first target's part starts with the
+/// segment's quote, a later one where the text turns to it ("and to the Council"); each part
+/// ends where a later one starts.
+fn quote_span(targets: &[Target], index: usize, quote_start: usize, segment_end: usize) -> Span {
+    let start = if index == 0 {
+        quote_start
+    } else {
+        targets
+            .iter()
+            .take(index + 1)
+            .rev()
+            .find_map(|t| t.split_at)
+            .unwrap_or(quote_start)
     };
-    let mut group_start = v.start;
-    let mut pending: Option<(usize, usize)> = None; // non-reporting run: (quote start, action start)
-    for (i, &s) in starts.iter().enumerate() {
-        let seg_end = starts.get(i + 1).copied().unwrap_or(end);
-        let seg = text.get(s..seg_end).unwrap_or("");
-        let (mut tg, via) = target::targets(text, (s, seg_end), mentions, ctx);
-        if tg.is_empty() {
-            tg.push(target::Target {
-                pos: s,
-                body: String::new(),
-                session: None,
-                label: None,
-                split_at: None,
-            });
-        }
-        let explicit = tg.iter().any(|t| t.pos > s && !t.body.is_empty());
-        match action::reporting_action(seg, explicit) {
-            None => {
-                if pending.is_none() {
-                    pending = Some((group_start, s));
-                }
-            }
-            Some(kind) => {
-                if let Some((q, a)) = pending.take() {
-                    push_task(out, &base, text, q, a, s);
-                }
-                let qstart = if i == 0 { v.start } else { s };
-                let rec = target::recurrence(seg);
-                let n = tg.len();
-                for (ti, t) in tg.iter().enumerate() {
-                    let q0 = if ti > 0 {
-                        t.split_at.unwrap_or(qstart)
-                    } else {
-                        qstart
-                    };
-                    let q1 = tg
-                        .iter()
-                        .skip(ti + 1)
-                        .find_map(|x| x.split_at)
-                        .filter(|_| n > 1)
-                        .unwrap_or(seg_end);
-                    let q0 = if ti > 0 && t.split_at.is_none() {
-                        prev_quote_start(&tg, ti, qstart)
-                    } else {
-                        q0
-                    };
-                    let mut m = base.clone();
-                    m.action = kind;
-                    m.is_reporting = true;
-                    m.target_body = Some(t.body.clone()).filter(|b| !b.is_empty());
-                    m.target_session = t.session;
-                    m.target_session_label =
-                        t.label.clone().filter(|_| !t.body.contains("Congress"));
-                    m.via_body = via.clone();
-                    m.recurrence = rec;
-                    m.quote = quote(text, q0, q1);
-                    out.push(m);
-                }
-            }
-        }
-        group_start = seg_end;
-    }
-    if let Some((q, a)) = pending {
-        push_task(out, &base, text, q, a, end);
-    }
-}
-
-fn prev_quote_start(tg: &[target::Target], ti: usize, qstart: usize) -> usize {
-    tg.iter()
-        .take(ti + 1)
-        .rev()
+    let end = targets
+        .iter()
+        .skip(index + 1)
         .find_map(|t| t.split_at)
-        .unwrap_or(qstart)
+        .unwrap_or(segment_end);
+    Span::new(start, end)
 }
 
-fn push_task(
-    out: &mut Vec<Mandate>,
-    base: &Mandate,
-    text: &str,
-    quote_start: usize,
-    action_start: usize,
-    end: usize,
-) {
-    let seg = text.get(action_start..end).unwrap_or("");
-    let mut m = base.clone();
-    m.action = action::classify(seg);
-    m.recurrence = target::recurrence(seg);
-    m.quote = quote(text, quote_start, end);
-    out.push(m);
-}
-
-fn quote(text: &str, a: usize, b: usize) -> String {
-    let s = text.get(a..b).unwrap_or("");
-    verbs::trim_clause_end(s).trim_start().to_string()
+fn quote(text: &str, span: Span) -> String {
+    verbs::trim_clause_end(span.of(text))
+        .trim_start()
+        .to_string()
 }

@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 
+use super::span::{Span, after, before};
 use super::text::{any_pair, with_lower};
 
 const STOP_WORDS: [&str; 64] = [
@@ -132,11 +133,11 @@ pub fn remove_plain_markers(text: &str) -> Cow<'_, str> {
             while j < bytes.len() && bytes.get(j).is_some_and(|c| c.is_ascii_digit()) {
                 j += 1;
             }
-            if j - i <= 3 && is_marker(text, i, j) {
+            if j - i <= 3 && is_marker(text, Span::new(i, j)) {
                 if out.is_empty() {
                     out.reserve(text.len());
                 }
-                out.push_str(text.get(last..i - 1).unwrap_or(""));
+                out.push_str(Span::new(last, i - 1).of(text));
                 last = j;
             }
             i = j;
@@ -147,20 +148,21 @@ pub fn remove_plain_markers(text: &str) -> Cow<'_, str> {
     if last == 0 {
         return Cow::Borrowed(text);
     }
-    out.push_str(text.get(last..).unwrap_or(""));
+    out.push_str(after(text, last));
     Cow::Owned(out)
 }
 
-fn is_marker(text: &str, start: usize, end: usize) -> bool {
-    let before = text.get(..start.saturating_sub(1)).unwrap_or("");
-    let after = text.get(end..).unwrap_or("");
-    let prev_char = before.chars().next_back();
+/// Whether the number `digits` of `text` is a footnote marker.
+fn is_marker(text: &str, digits: Span) -> bool {
+    let preceding = before(text, digits.start.saturating_sub(1));
+    let following = after(text, digits.end);
+    let prev_char = preceding.chars().next_back();
     if !prev_char
         .is_some_and(|c| c.is_alphabetic() || matches!(c, ',' | ';' | ')' | '"' | '”' | '’' | '\''))
     {
         return false;
     }
-    let mut next = after.chars();
+    let mut next = following.chars();
     match next.next() {
         None => {}
         Some(' ' | ',' | ';' | ':' | ')') => {}
@@ -169,7 +171,7 @@ fn is_marker(text: &str, start: usize, end: usize) -> bool {
         }
         Some(_) => return false,
     }
-    let prev_word = before
+    let prev_word = preceding
         .trim_end_matches([',', ';', ')', '"', '”', '’', '\''])
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
@@ -185,7 +187,7 @@ fn is_marker(text: &str, start: usize, end: usize) -> bool {
     if !prev_ok {
         return false;
     }
-    let next_word = after
+    let next_word = following
         .trim_start_matches([' ', ',', ';', ':'])
         .split(|c: char| !c.is_alphanumeric())
         .next()

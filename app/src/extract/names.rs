@@ -19,6 +19,15 @@ const OFFICIAL_PREFIXES: [&str; 9] = [
     "Administrator of the United Nations",
 ];
 
+const OFFICE_PREFIXES: [&str; 6] = [
+    "Office of",
+    "Office for",
+    "Department of",
+    "Department for",
+    "Division for",
+    "Division of",
+];
+
 const UN_ENTITY_HEADS: [&str; 13] = [
     "Office",
     "Programme",
@@ -86,95 +95,94 @@ fn has_word(chain: &str, words: &[&str]) -> bool {
 
 /// Canonical name and side of a capitalised chain, or `None` when it names no UN actor.
 pub fn full_name(chain: &str) -> Option<(String, Side)> {
+    if let Some((name, side)) = fixed_name(chain) {
+        return Some((name.to_string(), side));
+    }
+    secretariat_name(chain)
+        .map(|name| (name, Side::Secretariat))
+        .or_else(|| intergov_name(chain).map(|name| (name, Side::Intergov)))
+}
+
+/// Names with one fixed spelling, and the other spellings that mean them.
+fn fixed_name(chain: &str) -> Option<(&'static str, Side)> {
     use Side::{Intergov, Secretariat};
-    let fixed = match chain {
+    Some(match chain {
         "Secretary-General" | "Secretary-General of the United Nations" => {
-            Some(("Secretary-General", Secretariat))
+            ("Secretary-General", Secretariat)
         }
         "Secretariat" | "Secretariat of the United Nations" | "United Nations Secretariat" => {
-            Some(("Secretariat", Secretariat))
+            ("Secretariat", Secretariat)
         }
-        "UNODC" | "United Nations Office on Drugs and Crime" => Some((UNODC, Secretariat)),
-        "UNICRI" => Some((
+        "UNODC" | "United Nations Office on Drugs and Crime" => (UNODC, Secretariat),
+        "UNICRI" => (
             "United Nations Interregional Crime and Justice Research Institute",
             Secretariat,
-        )),
+        ),
         "OHCHR"
         | "Office of the High Commissioner"
-        | "Office of the High Commissioner for Human Rights" => Some((OHCHR, Secretariat)),
+        | "Office of the High Commissioner for Human Rights" => (OHCHR, Secretariat),
         "High Commissioner for Human Rights"
-        | "United Nations High Commissioner for Human Rights" => Some((
+        | "United Nations High Commissioner for Human Rights" => (
             "United Nations High Commissioner for Human Rights",
             Secretariat,
-        )),
+        ),
         "INCB" | "International Narcotics Control Board" => {
-            Some(("International Narcotics Control Board", Intergov))
+            ("International Narcotics Control Board", Intergov)
         }
-        "General Assembly" | "Assembly" => Some(("General Assembly", Intergov)),
-        "Economic and Social Council" | "ECOSOC" => Some(("Economic and Social Council", Intergov)),
-        "Human Rights Council" => Some(("Human Rights Council", Intergov)),
-        "Security Council" => Some(("Security Council", Intergov)),
-        _ => None,
-    };
-    if let Some((n, s)) = fixed {
-        return Some((n.to_string(), s));
-    }
-    if matches!(chain, "Statistical Commission" | "Peacebuilding Commission") {
-        return Some((chain.to_string(), Intergov));
-    }
+        "General Assembly" | "Assembly" => ("General Assembly", Intergov),
+        "Economic and Social Council" | "ECOSOC" => ("Economic and Social Council", Intergov),
+        "Human Rights Council" => ("Human Rights Council", Intergov),
+        "Security Council" => ("Security Council", Intergov),
+        "Statistical Commission" => ("Statistical Commission", Intergov),
+        "Peacebuilding Commission" => ("Peacebuilding Commission", Intergov),
+        _ => return None,
+    })
+}
+
+/// Agencies, officials, offices and departments, and "United Nations" entities.
+fn secretariat_name(chain: &str) -> Option<String> {
     if AGENCY_ACRONYMS.contains(&chain) {
-        return Some((chain.to_string(), Secretariat));
+        return Some(chain.to_string());
     }
     if let Some(rest) = chain.strip_prefix("Executive Director of the ") {
         let org = full_name(rest)
             .map(|(n, _)| n)
             .unwrap_or_else(|| rest.to_string());
-        return Some((format!("Executive Director of the {org}"), Secretariat));
+        return Some(format!("Executive Director of the {org}"));
     }
     if OFFICIAL_PREFIXES.iter().any(|p| chain.starts_with(p)) && chain.contains(' ') {
-        return Some((chain.to_string(), Secretariat));
+        return Some(chain.to_string());
     }
-    if [
-        "Office of",
-        "Office for",
-        "Department of",
-        "Department for",
-        "Division for",
-        "Division of",
-    ]
-    .iter()
-    .any(|p| chain.starts_with(p))
-    {
+    if OFFICE_PREFIXES.iter().any(|p| chain.starts_with(p)) {
         if contains_short(chain, "High Commissioner for Human Rights") {
-            return Some((OHCHR.to_string(), Secretariat));
+            return Some(OHCHR.to_string());
         }
-        return Some((chain.to_string(), Secretariat));
+        return Some(chain.to_string());
     }
-    if chain.starts_with("United Nations ")
+    (chain.starts_with("United Nations ")
         && has_word(chain, &UN_ENTITY_HEADS)
-        && !has_word(chain, &NOT_ACTORS)
-    {
-        return Some((chain.to_string(), Secretariat));
-    }
+        && !has_word(chain, &NOT_ACTORS))
+    .then(|| chain.to_string())
+}
+
+/// Commissions, expert and working groups, conferences and committees.
+fn intergov_name(chain: &str) -> Option<String> {
     if chain.starts_with("Commission on ") || chain.starts_with("Commission for ") {
-        return Some((chain.to_string(), Intergov));
+        return Some(chain.to_string());
     }
     for head in ["Expert Group", "Working Group"] {
         if let Some(p) = find_short(chain, head)
             && chain.len() > head.len() + p
         {
-            return Some((chain.get(p..).unwrap_or(chain).to_string(), Intergov));
+            return Some(chain.get(p..).unwrap_or(chain).to_string());
         }
     }
-    if chain.starts_with("Conference of the ")
+    (chain.starts_with("Conference of the ")
         || chain.starts_with("Committee on ")
         || chain.starts_with("Committee against ")
         || chain.starts_with("Committee for ")
-        || chain == "Advisory Committee"
-    {
-        return Some((chain.to_string(), Intergov));
-    }
-    None
+        || chain == "Advisory Committee")
+        .then(|| chain.to_string())
 }
 
 #[cfg(test)]

@@ -53,68 +53,71 @@ fn lookup(table: &[(&str, u32)], word: &str) -> Option<u32> {
 /// first" or "29th"; returns `None` for anything that is not an ordinal so callers can treat
 /// "next session" and friends separately.
 pub fn parse_ordinal(word: &str) -> Option<u32> {
-    let t = word.trim();
+    let trimmed = word.trim();
     let ends_ordinal = [b"th", b"st", b"nd", b"rd"].iter().any(|suf| {
-        t.len() >= 2
-            && t.as_bytes()
-                .get(t.len() - 2..)
+        trimmed.len() >= 2
+            && trimmed
+                .as_bytes()
+                .get(trimmed.len() - 2..)
                 .is_some_and(|e| e.eq_ignore_ascii_case(*suf))
     });
     if !ends_ordinal {
         return None;
     }
-    let w = t.to_lowercase();
-    if w.is_empty() || w.len() > 60 {
+    let lower = trimmed.to_lowercase();
+    if lower.is_empty() || lower.len() > 60 {
         return None;
     }
-    if let Some(n) = parse_numeral(&w) {
+    if let Some(n) = parse_numeral(&lower) {
         return Some(n);
     }
-    let w = w.replace(['\u{2010}', '\u{2011}', '\u{2013}', ' '], "-");
-    let mut parts: Vec<&str> = w
+    parse_words(&lower)
+}
+
+/// "twenty-ninth", "one hundred and first": ordinals written as words, lowercase.
+fn parse_words(word: &str) -> Option<u32> {
+    let word = word.replace(['\u{2010}', '\u{2011}', '\u{2013}', ' '], "-");
+    let parts: Vec<&str> = word
         .split('-')
         .filter(|p| !p.is_empty() && *p != "and")
         .collect();
-    let mut total = 0u32;
-    if parts.len() >= 2 && parts.get(1) == Some(&"hundred") {
-        let lead = parts.first().copied().unwrap_or("");
-        let h = match lead {
-            "one" | "a" => 1,
-            "two" => 2,
-            _ => return None,
-        };
-        total = h * 100;
-        parts.drain(..2);
-        if parts.is_empty() {
-            return None;
-        }
-    } else if parts.first() == Some(&"hundredth") && parts.len() == 1 {
-        return Some(100);
-    }
-    if parts.len() == 1 && total >= 100 && parts.first() == Some(&"hundredth") {
-        return Some(total);
-    }
-    match parts.as_slice() {
+    let (hundreds, rest) = split_hundreds(&parts)?;
+    match rest {
+        ["hundredth"] => Some(if hundreds == 0 { 100 } else { hundreds }),
         [one] => lookup(&UNITS, one)
             .or_else(|| lookup(&TENS_ORD, one))
-            .map(|n| n + total),
+            .map(|n| n + hundreds),
         [tens, unit] => {
-            let t = lookup(&TENS, tens)?;
-            let u = lookup(&UNITS, unit).filter(|u| *u < 10)?;
-            Some(total + t + u)
+            let tens = lookup(&TENS, tens)?;
+            let unit = lookup(&UNITS, unit).filter(|u| *u < 10)?;
+            Some(hundreds + tens + unit)
         }
         _ => None,
     }
 }
 
+/// "one hundred ...", "two hundred ...": the hundreds and the words after them; no hundreds
+/// and all the words otherwise. `None` for other multiples or nothing after "hundred".
+fn split_hundreds<'a, 'b>(parts: &'a [&'b str]) -> Option<(u32, &'a [&'b str])> {
+    let Some((lead, ["hundred", rest @ ..])) = parts.split_first() else {
+        return Some((0, parts));
+    };
+    let hundreds = match *lead {
+        "one" | "a" => 100,
+        "two" => 200,
+        _ => return None,
+    };
+    (!rest.is_empty()).then_some((hundreds, rest))
+}
+
 /// Numerals with an English ordinal suffix ("29th", "1st", "75th"), as found in summaries and
 /// some older texts.
-fn parse_numeral(w: &str) -> Option<u32> {
-    let digits: String = w.chars().take_while(|c| c.is_ascii_digit()).collect();
+fn parse_numeral(lower: &str) -> Option<u32> {
+    let digits: String = lower.chars().take_while(|c| c.is_ascii_digit()).collect();
     if digits.is_empty() || digits.len() > 4 {
         return None;
     }
-    let suffix = w.get(digits.len()..)?;
+    let suffix = lower.get(digits.len()..)?;
     if !matches!(suffix, "st" | "nd" | "rd" | "th") {
         return None;
     }

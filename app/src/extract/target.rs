@@ -9,6 +9,7 @@ use super::Recurrence;
 use super::context::Context;
 use super::entity::{Mention, Side};
 use super::ordinal::parse_ordinal;
+use super::span::{Span, after, before};
 
 static SESSION: LazyLock<Option<Regex>> = LazyLock::new(|| {
     super::re(concat!(
@@ -55,14 +56,14 @@ pub fn sessions(text: &str) -> Vec<SessionRef> {
         let (Some(label), Some(ord)) = (c.name("label"), c.name("ord")) else {
             continue;
         };
-        let o = ord.as_str();
-        let number = if o.len() == 4 && o.bytes().all(|b| b.is_ascii_digit()) {
-            o.parse().ok()
+        let ordinal = ord.as_str();
+        let number = if ordinal.len() == 4 && ordinal.bytes().all(|b| b.is_ascii_digit()) {
+            ordinal.parse().ok()
         } else {
-            parse_ordinal(o)
+            parse_ordinal(ordinal)
         };
         let known_word = matches!(
-            o.to_lowercase().as_str(),
+            ordinal.to_lowercase().as_str(),
             "next" | "forthcoming" | "following" | "current" | "present" | "upcoming"
         );
         if number.is_none() && !known_word {
@@ -104,105 +105,146 @@ pub struct Target {
     pub split_at: Option<usize>,
 }
 
-fn preceded_by(text: &str, pos: usize) -> &str {
-    let b = text.get(..pos).unwrap_or("").trim_end();
-
-    (b.strip_suffix("the").unwrap_or(b).trim_end()) as _
+impl Target {
+    /// A target at `pos`, without session or split: the adopting body, or no body at all.
+    pub fn at(pos: usize, body: String) -> Self {
+        Target {
+            pos,
+            body,
+            session: None,
+            label: None,
+            split_at: None,
+        }
+    }
 }
 
-/// Receiving bodies named in `seg` (a byte range of `text`), with sessions attached, and the
-/// route body if the report goes "through" another body.
+/// How a body named in a reporting segment takes part in the report.
+enum Part {
+    /// "to the Commission", "at its session and the Council"
+    Receiver,
+    /// "through the Commission"
+    Route,
+    /// "resolution of the Council", or a body named for another reason
+    Other,
+}
+
+/// Words before a body's name that make it receive the report.
+const RECEIVING: [&str; 8] = [
+    "to",
+    "at",
+    "and",
+    "before",
+    "as well as",
+    "consideration by",
+    "session of",
+    "presentation to",
+];
+
+/// Joints that start the part of a clause for a further recipient ("..., and to the Council").
+const FURTHER_RECIPIENT: [&str; 4] = [
+    "as well as to the ",
+    "as well as to ",
+    "and to the ",
+    "and to ",
+];
+
+/// The text before `pos`, without a final "the".
+fn preceded_by(text: &str, pos: usize) -> &str {
+    let preceding = before(text, pos).trim_end();
+    preceding
+        .strip_suffix("the")
+        .unwrap_or(preceding)
+        .trim_end()
+}
+
+fn part_of(text: &str, m: &Mention) -> Part {
+    let preceding = preceded_by(text, m.span.start);
+    let following = after(text, m.span.end).trim_start();
+    if following.starts_with("resolution") || following.starts_with("decision") {
+        return Part::Other;
+    }
+    if preceding.ends_with("through") {
+        return Part::Route;
+    }
+    if RECEIVING.iter().any(|w| preceding.ends_with(w)) {
+        Part::Receiver
+    } else {
+        Part::Other
+    }
+}
+
+/// Where the part of the clause for a further recipient starts: at "and" (kept in its
+/// quote) or before "as well as" (left out of it).
+fn split_point(text: &str, m: &Mention) -> Option<usize> {
+    let preceding = before(text, m.span.start);
+    FURTHER_RECIPIENT
+        .iter()
+        .find(|joint| preceding.ends_with(*joint))
+        .map(|joint| {
+            if joint.starts_with("and") {
+                m.span.start - joint.len() + "and ".len()
+            } else {
+                m.span.start - joint.len()
+            }
+        })
+}
+
+fn receiver(text: &str, m: &Mention, first: bool) -> Target {
+    let session = if m.ordinal.is_some() && m.name.contains("Congress") {
+        m.ordinal
+    } else {
+        None
+    };
+    Target {
+        pos: m.span.start,
+        body: m.name.clone(),
+        session,
+        label: None,
+        split_at: if first { None } else { split_point(text, m) },
+    }
+}
+
+/// Receiving bodies named in `segment` of `text`, with sessions attached, and the route body
+/// if the report goes "through" another body.
 pub fn targets(
     text: &str,
-    range: (usize, usize),
+    segment: Span,
     mentions: &[Mention],
     ctx: &Context,
 ) -> (Vec<Target>, Option<String>) {
-    let (a, b) = range;
     let mut out: Vec<Target> = Vec::new();
     let mut via = None;
     for m in mentions
         .iter()
-        .filter(|m| m.start >= a && m.end <= b && m.side == Side::Intergov)
+        .filter(|m| segment.contains(m.span) && m.side == Side::Intergov)
     {
-        let pre = preceded_by(text, m.start);
-        let after = text.get(m.end..).unwrap_or("").trim_start();
-        if after.starts_with("resolution") || after.starts_with("decision") {
-            continue;
+        match part_of(text, m) {
+            Part::Route => {
+                via.get_or_insert_with(|| m.name.clone());
+            }
+            Part::Receiver if out.last().is_none_or(|t| t.body != m.name) => {
+                out.push(receiver(text, m, out.is_empty()));
+            }
+            Part::Receiver | Part::Other => {}
         }
-        if pre.ends_with("through") {
-            via.get_or_insert_with(|| m.name.clone());
-            continue;
-        }
-        let ok = [
-            "to",
-            "at",
-            "and",
-            "before",
-            "as well as",
-            "consideration by",
-            "session of",
-            "presentation to",
-        ]
-        .iter()
-        .any(|w| pre.ends_with(w));
-        if !ok {
-            continue;
-        }
-        if out.last().is_some_and(|t| t.body == m.name) {
-            continue;
-        }
-        let split_at = if out.is_empty() {
-            None
-        } else {
-            let p = text.get(..m.start).unwrap_or("");
-            [
-                "as well as to the ",
-                "as well as to ",
-                "and to the ",
-                "and to ",
-            ]
-            .iter()
-            .find(|s| p.ends_with(*s))
-            .map(|s| {
-                if s.starts_with("and") {
-                    m.start - s.len() + 4
-                } else {
-                    m.start - s.len()
-                }
-            })
-        };
-        let session = if m.ordinal.is_some() && m.name.contains("Congress") {
-            m.ordinal
-        } else {
-            None
-        };
-        out.push(Target {
-            pos: m.start,
-            body: m.name.clone(),
-            session,
-            label: None,
-            split_at,
-        });
     }
-    let seg = text.get(a..b).unwrap_or("");
-    let refs = sessions(seg);
     if out.is_empty() {
         // "report thereon at its twenty-ninth session", "submit to it": the adopting body
         if let Some(body) = ctx.adopting.clone().filter(|b| !b.is_empty()) {
-            out.push(Target {
-                pos: a,
-                body,
-                session: None,
-                label: None,
-                split_at: None,
-            });
+            out.push(Target::at(segment.start, body));
         }
     }
+    attach_sessions(&mut out, segment, sessions(segment.of(text)));
+    (out, via)
+}
+
+/// Gives each session anchor of the segment to the last target named before it, unless that
+/// target has a session already.
+fn attach_sessions(targets: &mut [Target], segment: Span, refs: Vec<SessionRef>) {
     for r in refs {
-        let abs = a + r.start;
-        let idx = out.iter().rposition(|t| t.pos <= abs).unwrap_or(0);
-        if let Some(t) = out.get_mut(idx)
+        let abs = segment.start + r.start;
+        let idx = targets.iter().rposition(|t| t.pos <= abs).unwrap_or(0);
+        if let Some(t) = targets.get_mut(idx)
             && t.session.is_none()
             && t.label.is_none()
         {
@@ -210,5 +252,4 @@ pub fn targets(
             t.label = r.label;
         }
     }
-    (out, via)
 }

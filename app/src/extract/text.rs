@@ -2,6 +2,8 @@
 //! short name, millions of times on a large input, so they avoid what the std versions cost
 //! there: `str::find(&str)` builds a two-way searcher per call, and `to_lowercase` allocates.
 
+use super::span::Span;
+
 /// First byte offset of `needle` in `hay`, like `str::find`, by direct comparison: faster for
 /// the short haystacks (names, words) this is used on, where searcher setup would dominate.
 pub fn find_short(hay: &str, needle: &str) -> Option<usize> {
@@ -87,18 +89,18 @@ fn word_end(text: &str, start: usize) -> usize {
     i
 }
 
-/// The first word (maximal run of word characters) at or after `from`, as byte offsets.
-pub fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
+/// The first word (maximal run of word characters) at or after `from`.
+pub fn next_word(text: &str, from: usize) -> Option<Span> {
     let rest = text.get(from..)?;
     let (off, _) = rest.char_indices().find(|&(_, c)| is_word_char(c))?;
     let start = from + off;
-    Some((start, word_end(text, start)))
+    Some(Span::new(start, word_end(text, start)))
 }
 
 /// The first word at or after `from` that starts with an uppercase letter. Bytes that cannot
 /// start one are skipped without decoding; a candidate counts only at a word start, so the
 /// result is the same as tokenising the whole text and filtering.
-pub fn next_cap_word(text: &str, from: usize) -> Option<(usize, usize)> {
+pub fn next_cap_word(text: &str, from: usize) -> Option<Span> {
     let bytes = text.as_bytes();
     let mut i = from;
     loop {
@@ -112,7 +114,7 @@ pub fn next_cap_word(text: &str, from: usize) -> Option<(usize, usize)> {
             .and_then(|b| b.chars().next_back())
             .is_none_or(|pc| !is_word_char(pc));
         if at_start && c.is_uppercase() && is_word_char(c) {
-            return Some((p, word_end(text, p)));
+            return Some(Span::new(p, word_end(text, p)));
         }
         i = p + c.len_utf8();
     }
@@ -121,44 +123,53 @@ pub fn next_cap_word(text: &str, from: usize) -> Option<(usize, usize)> {
 /// The words of one chain, read from the text as far as the chain needs them.
 pub struct Words<'a> {
     text: &'a str,
-    toks: Vec<(usize, usize)>,
+    words: Vec<Span>,
 }
 
 impl<'a> Words<'a> {
     pub fn new(text: &'a str) -> Self {
         Words {
             text,
-            toks: Vec::new(),
+            words: Vec::new(),
         }
+    }
+
+    /// The text the words are read from.
+    pub fn text(&self) -> &'a str {
+        self.text
     }
 
     /// Starts a new chain at the word `first`.
-    pub fn restart(&mut self, first: (usize, usize)) {
-        self.toks.clear();
-        self.toks.push(first);
+    pub fn restart(&mut self, first: Span) {
+        self.words.clear();
+        self.words.push(first);
     }
 
     /// Word `k` of the chain (0 is its first word), `None` past the end of the text.
-    pub fn get(&mut self, k: usize) -> Option<(usize, usize)> {
-        while self.toks.len() <= k {
-            let from = self.toks.last().map_or(0, |t| t.1);
-            let w = next_word(self.text, from)?;
-            self.toks.push(w);
+    pub fn get(&mut self, k: usize) -> Option<Span> {
+        while self.words.len() <= k {
+            let from = self.words.last().map_or(0, |w| w.end);
+            let word = next_word(self.text, from)?;
+            self.words.push(word);
         }
-        self.toks.get(k).copied()
+        self.words.get(k).copied()
     }
 
-    /// Whether any word read so far is `w`.
-    pub fn any_is(&self, w: &str) -> bool {
-        self.toks
-            .iter()
-            .any(|&(a, b)| self.text.get(a..b) == Some(w))
+    /// The text of word `k` of the chain ("" past the end of the text).
+    pub fn text_of(&mut self, k: usize) -> &'a str {
+        let text = self.text;
+        self.get(k).map_or("", |w| w.of(text))
+    }
+
+    /// Whether any word read so far is `word`.
+    pub fn any_is(&self, word: &str) -> bool {
+        self.words.iter().any(|w| w.of(self.text) == word)
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{any_byte, any_pair, contains_short, find_short, next_cap_word, with_lower};
+    use super::{Span, any_byte, any_pair, contains_short, find_short, next_cap_word, with_lower};
 
     #[test]
     fn same_as_std() {
@@ -188,8 +199,8 @@ mod tests {
         assert!(!any_pair(b"", |_, _| true) && !any_pair(b"x", |_, _| true));
         assert!(any_byte(long.as_bytes(), |b| b == b'b') && !any_byte(b"", |_| true));
         let t = "the United x-Nations’ Élan d’Or";
-        assert_eq!(next_cap_word(t, 0), Some((4, 10)));
-        assert_eq!(next_cap_word(t, 10), Some((24, 29)));
+        assert_eq!(next_cap_word(t, 0), Some(Span::new(4, 10)));
+        assert_eq!(next_cap_word(t, 10), Some(Span::new(24, 29)));
         assert_eq!(next_cap_word(t, 25), None);
     }
 }

@@ -6,8 +6,12 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 mod groups;
+mod infinitive;
 
 use groups::{Groups, groups};
+pub use infinitive::{find_infinitive, is_infinitive_word};
+
+use super::span::{Span, before};
 
 /// Adverbs, then the verb itself ("also requests", "reiterates its request"); the core verb is
 /// captured as `core`.
@@ -45,10 +49,8 @@ static ADV_TAIL: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// A clause-opening verb found in a paragraph.
 #[derive(Debug, Clone)]
 pub struct ClauseVerb {
-    /// Byte offset where the clause (and its quote) starts.
-    pub start: usize,
-    /// Byte offset just after the verb phrase.
-    pub end: usize,
+    /// The verb phrase: where the clause (and its quote) starts, and where the verb ends.
+    pub span: Span,
     /// The verb phrase as written ("also requests", "reiterates its encouragement").
     pub text: String,
     /// Whether the verb asks someone to act (as opposed to "welcomes", "notes").
@@ -123,178 +125,90 @@ pub fn clause_verbs(text: &str, lead: usize) -> Vec<ClauseVerb> {
             continue;
         };
         let start = we.as_ref().map_or(verb.start, |w| w.start);
-        let before = text.get(..start).unwrap_or("");
-        let at_start = start <= lead || before.trim().is_empty();
-        if !at_start && !is_boundary(before) {
+        let preceding = before(text, start);
+        let at_start = start <= lead || preceding.trim().is_empty();
+        if !at_start && !is_boundary(preceding) {
             continue;
         }
-        let core_l = text.get(core).unwrap_or("").to_lowercase();
-        let first_word = core_l.split_whitespace().next().unwrap_or("");
+        let core = core.of(text).to_lowercase();
+        let first_word = core.split_whitespace().next().unwrap_or("");
         let third_person = first_word.ends_with('s');
         if !third_person && we.is_none() && !at_start {
             continue;
         }
-        let mandate = if ["reiterat", "renew", "reaffirm", "repeat"]
-            .iter()
-            .any(|p| first_word.starts_with(p))
-        {
-            ["request", "invitation", "encouragement", "call", "appeal"]
-                .iter()
-                .any(|w| core_l.contains(w))
-        } else {
-            MANDATE_CORES.iter().any(|m| first_word.starts_with(m))
-                && !core_l.starts_with("calls for")
-        };
         out.push(ClauseVerb {
-            start: verb.start,
-            end: verb.end,
-            text: text.get(verb.clone()).unwrap_or("").to_string(),
-            mandate,
+            span: verb,
+            text: verb.of(text).to_string(),
+            mandate: asks_to_act(&core, first_word),
             decides: first_word.starts_with("decide"),
         });
     }
     out
 }
 
+/// Whether a core verb (lowercase, `first_word` its first word) asks someone to act:
+/// "requests", "reiterates its request", but not "reiterates" alone or "calls for".
+fn asks_to_act(core: &str, first_word: &str) -> bool {
+    if ["reiterat", "renew", "reaffirm", "repeat"]
+        .iter()
+        .any(|p| first_word.starts_with(p))
+    {
+        ["request", "invitation", "encouragement", "call", "appeal"]
+            .iter()
+            .any(|w| core.contains(w))
+    } else {
+        MANDATE_CORES.iter().any(|m| first_word.starts_with(m)) && !core.starts_with("calls for")
+    }
+}
+
 /// Whether the first clause verb of `s` (as [`clause_verbs`] finds it, with no lead) starts
 /// at offset 0: a verb match at 0 is always accepted, and a "we" subject would move the
 /// verb's start past 0.
-pub fn starts_with_verb(s: &str) -> bool {
-    VERB_AT_START.as_ref().is_some_and(|re| re.is_match(s))
+pub fn starts_with_verb(line: &str) -> bool {
+    VERB_AT_START.as_ref().is_some_and(|re| re.is_match(line))
 }
 
-fn is_boundary(before: &str) -> bool {
-    let mut b = before.trim_end();
-    if let Some(m) = ADV_TAIL.as_ref().and_then(|re| re.find(b)) {
-        b = b.get(..m.start()).unwrap_or(b).trim_end();
+/// Whether the text before a verb ends in a joint between clauses (", and", ";"), an
+/// adverbial tail ("; in this regard,") aside.
+fn is_boundary(preceding: &str) -> bool {
+    let mut joint = preceding.trim_end();
+    if let Some(m) = ADV_TAIL.as_ref().and_then(|re| re.find(joint)) {
+        joint = joint.get(..m.start()).unwrap_or(joint).trim_end();
     }
-    b.ends_with(',') || b.ends_with(';') || b.ends_with(':') || ends_with_word(b, "and")
+    joint.ends_with(',')
+        || joint.ends_with(';')
+        || joint.ends_with(':')
+        || ends_with_word(joint, "and")
 }
 
-fn ends_with_word(s: &str, w: &str) -> bool {
-    s.strip_suffix(w)
+fn ends_with_word(text: &str, word: &str) -> bool {
+    text.strip_suffix(word)
         .is_some_and(|p| p.is_empty() || p.ends_with(|c: char| !c.is_alphanumeric()))
 }
 
 /// Cuts joints and closing punctuation off the end of a clause, so that a quote ends on its
 /// last word ("... for its information" rather than "... for its information, and,").
-pub fn trim_clause_end(s: &str) -> &str {
-    let mut cur = s;
+pub fn trim_clause_end(clause: &str) -> &str {
+    let mut rest = clause;
     loop {
-        let before = cur;
-        cur = cur
+        let untrimmed = rest;
+        rest = rest
             .trim_end()
             .trim_end_matches([',', ';', ':', '.'])
             .trim_end();
-        if let Some(m) = ADV_TAIL.as_ref().and_then(|re| re.find(cur)) {
-            let head = cur.get(..m.start()).unwrap_or("").trim_end();
+        if let Some(m) = ADV_TAIL.as_ref().and_then(|re| re.find(rest)) {
+            let head = before(rest, m.start()).trim_end();
             if m.start() > 0 && (head.ends_with(',') || ends_with_word(head, "and")) {
-                cur = head;
+                rest = head;
             }
         }
-        for w in ["and", "as well as", "or"] {
-            if ends_with_word(cur, w) {
-                cur = cur.get(..cur.len() - w.len()).unwrap_or(cur);
+        for joint in ["and", "as well as", "or"] {
+            if ends_with_word(rest, joint) {
+                rest = rest.get(..rest.len() - joint.len()).unwrap_or(rest);
             }
         }
-        if cur.len() == before.len() {
-            return cur;
+        if rest.len() == untrimmed.len() {
+            return rest;
         }
     }
-}
-
-const NOT_INFINITIVE: [&str; 44] = [
-    "the",
-    "a",
-    "an",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "this",
-    "that",
-    "these",
-    "those",
-    "all",
-    "any",
-    "each",
-    "every",
-    "both",
-    "such",
-    "other",
-    "relevant",
-    "member",
-    "states",
-    "it",
-    "them",
-    "him",
-    "which",
-    "whom",
-    "what",
-    "date",
-    "international",
-    "national",
-    "regional",
-    "civil",
-    "non-governmental",
-    "some",
-    "most",
-    "more",
-    "many",
-    "several",
-    "victims",
-    "women",
-    "children",
-    "one",
-    "end",
-];
-
-/// Whether `word`, following "to", starts an infinitive rather than a noun phrase.
-pub fn is_infinitive_word(word: &str) -> bool {
-    let first = word.chars().next();
-    if !first.is_some_and(|c| c.is_ascii_lowercase()) {
-        return false;
-    }
-    if NOT_INFINITIVE.contains(&word) {
-        return false;
-    }
-    !(word.ends_with("ing") && word.len() > 5 && !word.ends_with("bring"))
-}
-
-/// Offset of the first "to <verb>" at or after `from`.
-pub fn find_infinitive(text: &str, from: usize) -> Option<usize> {
-    let hay = text.get(from..)?;
-    let mut search = 0usize;
-    while let Some(p) = hay.get(search..).and_then(find_to) {
-        let abs = search + p;
-        let after = hay.get(abs + 3..).unwrap_or("");
-        let w: String = after
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '-')
-            .collect();
-        if is_infinitive_word(&w) {
-            return Some(from + abs);
-        }
-        search = abs + 3;
-    }
-    None
-}
-
-fn find_to(h: &str) -> Option<usize> {
-    let mut from = 0usize;
-    while let Some(p) = h
-        .get(from..)
-        .and_then(|x| x.find("to ").or_else(|| x.find("To ")))
-    {
-        let abs = from + p;
-        let prev_ok = abs == 0
-            || h.get(..abs)
-                .is_some_and(|b| b.ends_with(|c: char| !c.is_alphanumeric()));
-        if prev_ok {
-            return Some(abs);
-        }
-        from = abs + 3;
-    }
-    None
 }

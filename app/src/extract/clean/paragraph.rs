@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 
+use super::super::span::Span;
 use super::super::text::{any_byte, any_pair};
 
 /// Appends a continuation line, repairing end-of-line hyphenation ("imple-" + "mentation").
@@ -19,9 +20,8 @@ pub fn join_continuation(buf: &mut String, next: &str) {
                 .trim_end_matches('-')
                 .rfind(|c: char| !c.is_alphanumeric())
                 .map_or(0, |i| i + 1);
-            let stem = buf
-                .get(stem_start..buf.len().saturating_sub(1))
-                .unwrap_or("")
+            let stem = Span::new(stem_start, buf.len().saturating_sub(1))
+                .of(buf)
                 .to_lowercase();
             if !KEEP_HYPHEN.contains(&stem.as_str()) {
                 buf.pop();
@@ -67,8 +67,8 @@ const KEEP_HYPHEN: [&str; 28] = [
 
 /// Whether `t` has no whitespace but single spaces (`char::is_whitespace` semantics), checked
 /// on bytes: only the few lead bytes of non-ASCII whitespace need decoding.
-fn is_tidy(t: &str) -> bool {
-    let bytes = t.as_bytes();
+fn is_tidy(text: &str) -> bool {
+    let bytes = text.as_bytes();
     if !any_pair(bytes, |a, b| (a == b' ') & (b == b' '))
         && !any_byte(bytes, |b| {
             (b < 0x20) | (b == 0xC2) | (b.wrapping_sub(0xE1) < 3)
@@ -77,7 +77,7 @@ fn is_tidy(t: &str) -> bool {
         return true;
     }
     let mut prev_space = false;
-    for (i, &b) in t.as_bytes().iter().enumerate() {
+    for (i, &b) in text.as_bytes().iter().enumerate() {
         if b == b' ' {
             if prev_space {
                 return false;
@@ -90,7 +90,8 @@ fn is_tidy(t: &str) -> bool {
             return false;
         }
         if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
-            && t.get(i..)
+            && text
+                .get(i..)
                 .and_then(|r| r.chars().next())
                 .is_some_and(char::is_whitespace)
         {
@@ -104,8 +105,8 @@ fn is_tidy(t: &str) -> bool {
 /// whitespace collapsed. Takes the paragraph's buffer so that a clean paragraph, the common
 /// case, is returned without a copy.
 pub fn finish_paragraph(mut text: String) -> String {
-    let t = text.trim();
-    if !is_tidy(t) {
+    let trimmed = text.trim();
+    if !is_tidy(trimmed) {
         let mut out = String::with_capacity(text.len());
         let mut prev_space = false;
         for c in text.chars() {
@@ -121,7 +122,7 @@ pub fn finish_paragraph(mut text: String) -> String {
         }
         return tail_fixes(out.trim()).unwrap_or_else(|| out.trim().to_string());
     }
-    if let Some(fixed) = tail_fixes(t) {
+    if let Some(fixed) = tail_fixes(trimmed) {
         return fixed;
     }
     let (start, end) = (text.len() - text.trim_start().len(), text.trim_end().len());
@@ -131,8 +132,8 @@ pub fn finish_paragraph(mut text: String) -> String {
 }
 
 /// `t` with markers and spaces before commas removed, or `None` if it has neither.
-fn tail_fixes(t: &str) -> Option<String> {
-    let out = super::super::markers::remove_plain_markers(t);
+fn tail_fixes(text: &str) -> Option<String> {
+    let out = super::super::markers::remove_plain_markers(text);
     // one vectorised byte scan instead of two substring searches
     if any_pair(out.as_bytes(), |a, b| {
         (a == b' ') & ((b == b',') | (b == b';'))

@@ -1,14 +1,14 @@
 //! The groups of a clause-verb match, read without the regex's capture engines.
 
-use std::ops::Range;
-
 use regex::Regex;
+
+use super::super::span::Span;
 
 /// Byte ranges of the `we`, `verb` and `core` groups of one `CLAUSE_VERB` match.
 pub(super) struct Groups {
-    pub(super) we: Option<Range<usize>>,
-    pub(super) verb: Range<usize>,
-    pub(super) core: Range<usize>,
+    pub(super) we: Option<Span>,
+    pub(super) verb: Span,
+    pub(super) core: Span,
 }
 
 const ADVERBS: [&str; 12] = [
@@ -31,52 +31,66 @@ const ADVERBS: [&str; 12] = [
 /// adverb and the verb never with "we" and a space, so the split is unambiguous. Other matches
 /// (where case folding can match non-ASCII letters) still ask the regex.
 pub(super) fn groups(re: &Regex, text: &str, m: regex::Match<'_>) -> Option<Groups> {
-    let s = m.as_str();
-    if !s.is_ascii() {
-        let caps = re.captures_at(text, m.start())?;
-        let (verb, core) = (caps.name("verb")?, caps.name("core")?);
-        return Some(Groups {
-            we: caps.name("we").map(|w| w.range()),
-            verb: verb.range(),
-            core: core.range(),
-        });
+    if m.as_str().is_ascii() {
+        return Some(ascii_groups(m));
     }
-    let b = s.as_bytes();
-    let spaces = |from: usize| {
-        b.get(from..).map_or(0, |r| {
-            r.iter()
-                .take_while(|c| c.is_ascii_whitespace() || **c == 0x0B)
-                .count()
-        })
-    };
+    let caps = re.captures_at(text, m.start())?;
+    let (verb, core) = (caps.name("verb")?, caps.name("core")?);
+    Some(Groups {
+        we: caps.name("we").map(Span::from),
+        verb: verb.into(),
+        core: core.into(),
+    })
+}
+
+fn ascii_groups(m: regex::Match<'_>) -> Groups {
+    let bytes = m.as_str().as_bytes();
     let mut pos = 0usize;
     let mut we = None;
-    if b.get(..2).is_some_and(|w| w.eq_ignore_ascii_case(b"we")) {
-        let n = spaces(2);
+    if bytes
+        .get(..2)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"we"))
+    {
+        let n = spaces(bytes, 2);
         if n > 0 {
-            we = Some(m.start()..m.start() + 2 + n);
+            we = Some(Span::new(m.start(), m.start() + 2 + n));
             pos = 2 + n;
         }
     }
     let verb_start = pos;
+    let core_start = skip_adverbs(bytes, pos);
+    Groups {
+        we,
+        verb: Span::new(m.start() + verb_start, m.end()),
+        core: Span::new(m.start() + core_start, m.end()),
+    }
+}
+
+/// Length of the whitespace run at `from`.
+fn spaces(bytes: &[u8], from: usize) -> usize {
+    bytes.get(from..).map_or(0, |r| {
+        r.iter()
+            .take_while(|c| c.is_ascii_whitespace() || **c == 0x0B)
+            .count()
+    })
+}
+
+/// Offset after the adverbs (each followed by whitespace) that start at `pos`.
+fn skip_adverbs(bytes: &[u8], mut pos: usize) -> usize {
     'adverbs: loop {
-        for a in ADVERBS {
-            let end = pos + a.len();
-            if b.get(pos..end)
-                .is_some_and(|w| w.eq_ignore_ascii_case(a.as_bytes()))
+        for adverb in ADVERBS {
+            let end = pos + adverb.len();
+            if bytes
+                .get(pos..end)
+                .is_some_and(|w| w.eq_ignore_ascii_case(adverb.as_bytes()))
             {
-                let n = spaces(end);
+                let n = spaces(bytes, end);
                 if n > 0 {
                     pos = end + n;
                     continue 'adverbs;
                 }
             }
         }
-        break;
+        return pos;
     }
-    Some(Groups {
-        we,
-        verb: m.start() + verb_start..m.end(),
-        core: m.start() + pos..m.end(),
-    })
 }
