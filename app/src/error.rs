@@ -22,10 +22,22 @@ pub enum AppError {
     Validation(String),
     #[error("conflict: {0}")]
     Conflict(String),
+    /// Login attempts were throttled; the number is the seconds to wait (also `Retry-After`).
+    #[error("too many login attempts; please try again in {}", wait_in_words(*.0))]
+    TooManyAttempts(u64),
     #[error("internal error; it has been logged")]
     Internal,
     #[error("could not reach the server: {0}")]
     Transport(String),
+}
+
+/// "1 second", "45 seconds", "20 minutes": a wait as a person reads it, rounded up.
+fn wait_in_words(seconds: u64) -> String {
+    match seconds {
+        1 => "1 second".into(),
+        0..90 => format!("{seconds} seconds"),
+        _ => format!("{} minutes", seconds.div_ceil(60)),
+    }
 }
 
 impl AppError {
@@ -37,6 +49,7 @@ impl AppError {
             AppError::NotFound(_) => 404,
             AppError::Validation(_) => 422,
             AppError::Conflict(_) => 409,
+            AppError::TooManyAttempts(_) => 429,
             AppError::Internal => 500,
             AppError::Transport(_) => 502,
         }
@@ -93,4 +106,22 @@ pub fn with_status(err: AppError) -> AppError {
         options.set_status(status);
     }
     err
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn throttled_logins_say_how_long_to_wait_in_words() {
+        let text = |seconds| AppError::TooManyAttempts(seconds).to_string();
+        assert_eq!(
+            text(1),
+            "too many login attempts; please try again in 1 second"
+        );
+        assert!(text(45).ends_with("in 45 seconds"));
+        assert!(text(1200).ends_with("in 20 minutes"));
+        assert!(text(61 * 60 + 1).ends_with("in 62 minutes"));
+        assert_eq!(AppError::TooManyAttempts(5).status(), 429);
+    }
 }

@@ -6,8 +6,8 @@ pub mod calendar;
 pub mod database;
 pub mod extract_table;
 pub mod import;
-pub mod routes;
 pub mod login_store;
+pub mod routes;
 pub mod settings;
 pub mod telemetry;
 pub mod users;
@@ -36,7 +36,11 @@ impl Application {
 
     /// Serves until SIGTERM or Ctrl-C, then finishes the requests in flight.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
-        axum::serve(self.listener, self.router)
+        // With the peer's address on each request: the login throttle counts per client.
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<std::net::SocketAddr>();
+        axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown_signal())
             .await
             .context("server failed")
