@@ -31,9 +31,9 @@ pub enum AppError {
     /// The record changed or exists already, as a sentence saying what to do.
     #[error("{0}")]
     Conflict(String),
-    /// Too many attempts; the caller may try again after this many seconds.
-    #[error("Too many attempts. Please wait {0} seconds and try again.")]
-    TooManyRequests(u64),
+    /// Login attempts were throttled; the number is the seconds to wait (also `Retry-After`).
+    #[error("Too many login attempts. Please try again in {}.", wait_in_words(*.0))]
+    TooManyAttempts(u64),
     #[error("The tracker cannot reach its database just now. Please try again in a few minutes.")]
     Unavailable,
     #[error("Something went wrong on our side. It has been logged; please try again later.")]
@@ -41,6 +41,15 @@ pub enum AppError {
     /// The browser could not reach the server or read its answer.
     #[error("The server could not be reached ({0}). Check your connection and try again.")]
     Transport(String),
+}
+
+/// "1 second", "45 seconds", "20 minutes": a wait as a person reads it, rounded up.
+fn wait_in_words(seconds: u64) -> String {
+    match seconds {
+        1 => "1 second".into(),
+        0..90 => format!("{seconds} seconds"),
+        _ => format!("{} minutes", seconds.div_ceil(60)),
+    }
 }
 
 impl AppError {
@@ -52,7 +61,7 @@ impl AppError {
             AppError::NotFound(_) => 404,
             AppError::Conflict(_) => 409,
             AppError::Validation(_) => 422,
-            AppError::TooManyRequests(_) => 429,
+            AppError::TooManyAttempts(_) => 429,
             AppError::Internal => 500,
             AppError::Transport(_) => 502,
             AppError::Unavailable => 503,
@@ -141,5 +150,23 @@ impl From<crate::domain::SymbolError> for AppError {
 impl From<crate::domain::calendar::DatesOutOfOrder> for AppError {
     fn from(err: crate::domain::calendar::DatesOutOfOrder) -> Self {
         AppError::Validation(err.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn throttled_logins_say_how_long_to_wait_in_words() {
+        let text = |seconds| AppError::TooManyAttempts(seconds).to_string();
+        assert_eq!(
+            text(1),
+            "Too many login attempts. Please try again in 1 second."
+        );
+        assert!(text(45).ends_with("in 45 seconds."));
+        assert!(text(1200).ends_with("in 20 minutes."));
+        assert!(text(61 * 60 + 1).ends_with("in 62 minutes."));
+        assert_eq!(AppError::TooManyAttempts(5).status(), 429);
     }
 }

@@ -1,8 +1,17 @@
-//! Where login sessions live: the `user_session` table, behind `tower-sessions`' store trait.
+//! Where logins live: the `user_session` table, behind `tower-sessions`' store trait.
 //!
 //! `tower-sessions-sqlx-store` would do the same, but it turns on sqlx's `time` feature, which
 //! makes every compile-checked query in this project return `time` types instead of `chrono`
-//! ones; these five queries are the smaller cost.
+//! ones; these few queries are the smaller cost. Owning them also lets the store keep two
+//! promises that a generic store does not:
+//!
+//! - An ended login stays ended. `tower-sessions` saves the record at the end of every request
+//!   (the layer's always-save, which makes the inactivity expiry count from the last request).
+//!   A request that was already running when the user logged out, changed password or was
+//!   disabled would write the deleted row back with an upsert. Here `save` only updates a row
+//!   that still exists; only `create` (a new login, after the id is renewed) inserts.
+//! - A login ends at the latest `lifetime` after it began (`created_at`), however busy its
+//!   cookie is kept; the inactivity expiry (`expiry_date`) ends it earlier when it lies idle.
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -14,11 +23,17 @@ use tower_sessions::session_store::{self, ExpiredDeletion, SessionStore};
 #[derive(Debug, Clone)]
 pub struct PgLoginStore {
     pool: PgPool,
+    /// The absolute lifetime of a login, in seconds (a float for `make_interval`).
+    lifetime_seconds: f64,
 }
 
 impl PgLoginStore {
-    pub fn new(pool: PgPool) -> Self {
-        Self { pool }
+    /// A store whose logins last at most `lifetime` from the moment they began.
+    pub fn new(pool: PgPool, lifetime: std::time::Duration) -> Self {
+        Self {
+            pool,
+            lifetime_seconds: lifetime.as_secs_f64(),
+        }
     }
 }
 
@@ -41,13 +56,15 @@ fn encode(
 
 #[async_trait]
 impl SessionStore for PgLoginStore {
-    /// Inserts a new session, drawing another random id in the (astronomically unlikely) case
-    /// that the id is taken, so one session can never overwrite another.
+    /// Inserts a new login, drawing another random id in the (astronomically unlikely) case
+    /// that the id is taken, so one login can never overwrite another. Its lifetime counts
+    /// from now.
     async fn create(&self, record: &mut Record) -> session_store::Result<()> {
         loop {
             let (id, data, expiry) = encode(record)?;
             let inserted = sqlx::query!(
-                "insert into user_session (id, data, expiry_date) values ($1, $2, $3)
+                "insert into user_session (id, data, expiry_date, created_at)
+                 values ($1, $2, $3, now())
                  on conflict (id) do nothing",
                 id,
                 data,
@@ -64,12 +81,13 @@ impl SessionStore for PgLoginStore {
         }
     }
 
+    /// Updates the login's data and inactivity expiry, and never inserts: a row that is gone
+    /// was ended (logout, new password, disabled account, expiry) by another request while
+    /// this one ran, and must stay gone. The cookie this request sends back is then worthless.
     async fn save(&self, record: &Record) -> session_store::Result<()> {
         let (id, data, expiry) = encode(record)?;
         sqlx::query!(
-            "insert into user_session (id, data, expiry_date) values ($1, $2, $3)
-             on conflict (id) do update set data = excluded.data,
-                                            expiry_date = excluded.expiry_date",
+            "update user_session set data = $2, expiry_date = $3 where id = $1",
             id,
             data,
             expiry
@@ -80,11 +98,14 @@ impl SessionStore for PgLoginStore {
         Ok(())
     }
 
-    /// The session if it exists and has not expired.
+    /// The login if it exists, has not been idle too long and has not outlived its lifetime.
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
         let row = sqlx::query!(
-            "select data, expiry_date from user_session where id = $1 and expiry_date > now()",
-            id.to_string()
+            "select data, expiry_date from user_session
+              where id = $1 and expiry_date > now()
+                and created_at > now() - make_interval(secs => $2)",
+            id.to_string(),
+            self.lifetime_seconds
         )
         .fetch_optional(&self.pool)
         .await
@@ -112,11 +133,16 @@ impl SessionStore for PgLoginStore {
 
 #[async_trait]
 impl ExpiredDeletion for PgLoginStore {
+    /// Deletes logins that lay idle too long or outlived their lifetime.
     async fn delete_expired(&self) -> session_store::Result<()> {
-        sqlx::query!("delete from user_session where expiry_date <= now()")
-            .execute(&self.pool)
-            .await
-            .map_err(backend)?;
+        sqlx::query!(
+            "delete from user_session
+              where expiry_date <= now() or created_at <= now() - make_interval(secs => $1)",
+            self.lifetime_seconds
+        )
+        .execute(&self.pool)
+        .await
+        .map_err(backend)?;
         Ok(())
     }
 }

@@ -2,18 +2,18 @@
 
 pub mod errors;
 pub mod health;
+pub mod security;
+pub mod throttle;
 
 use crate::login_store::PgLoginStore;
 use crate::settings::ServeArgs;
 use app::db::AtRiskWindow;
 use app::{App, OUTPUT_NAME, shell};
 use axum::Router;
-use axum::http::{HeaderName, HeaderValue, header};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use sqlx::PgPool;
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::{SameSite, time::Duration};
 use tower_sessions::session_store::ExpiredDeletion;
@@ -39,66 +39,32 @@ pub fn router(pool: PgPool, args: &ServeArgs) -> anyhow::Result<Router> {
             move || {
                 provide_context(context_pool.clone());
                 provide_context(AtRiskWindow(at_risk_days));
+                security::provide_request_nonce();
             },
             move || shell(shell_options.clone()),
         )
         // Files of the built site (`/pkg/*`, `/main.css`) or, for anything else, the app's 404 page.
-        .fallback(leptos_axum::file_and_error_handler(shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context(
+            security::provide_request_nonce,
+            shell,
+        ))
         .with_state(options);
 
-    Ok(Router::new()
+    let app = Router::new()
         .merge(health::router(pool.clone()))
         .merge(pages)
-        .layer(session_layer(pool, args)?)
         .layer(axum::middleware::from_fn(errors::status_from_error))
-        .layer(axum::middleware::from_fn(errors::form_error_flash))
+        .layer(axum::middleware::from_fn(errors::form_error_flash));
+    let app = security::no_store_for_logins(app).layer(session_layer(pool, args)?);
+    // Outside the login layer: refused and throttled requests never look a login up.
+    let app = security::protect(throttle::protect(app, &args.login), args);
+    // Outermost but for tracing: no layer reads a body larger than the limit (the throttle reads
+    // the login form's address).
+    Ok(app
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             errors::MAX_BODY_BYTES,
         ))
-        .layer(axum::middleware::from_fn(refuse_cross_site_writes))
-        .layer(security_headers(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        // No page needs to be framed; refusing it stops click-jacking of the staff forms.
-        .layer(security_headers(header::X_FRAME_OPTIONS, "DENY"))
-        // Same-origin: the no-JavaScript forms need the Referer to return to their page, and
-        // no other site needs to learn which obligation a user was reading.
-        .layer(security_headers(header::REFERRER_POLICY, "same-origin"))
         .layer(TraceLayer::new_for_http()))
-}
-
-/// Refuses a state-changing request that the browser itself says comes from another site
-/// (`Sec-Fetch-Site: cross-site`, or `same-site` for a sibling subdomain). `SameSite=Lax`
-/// already keeps the session cookie off such posts; this also stops login CSRF and posts from
-/// sibling subdomains. The header is set by browsers and cannot be forged by page scripts;
-/// clients that are not browsers do not send it and are not affected. Unlike an Origin/Host
-/// comparison it keeps working behind a proxy that rewrites `Host`.
-async fn refuse_cross_site_writes(
-    request: axum::extract::Request,
-    next: axum::middleware::Next,
-) -> axum::response::Response {
-    use axum::http::{Method, StatusCode};
-    use axum::response::IntoResponse;
-    let writes = !matches!(
-        *request.method(),
-        Method::GET | Method::HEAD | Method::OPTIONS
-    );
-    let foreign = request
-        .headers()
-        .get("sec-fetch-site")
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|site| site == "cross-site" || site == "same-site");
-    if writes && foreign {
-        tracing::warn!(path = %request.uri().path(), "refused a cross-site write");
-        return (
-            StatusCode::FORBIDDEN,
-            "forms of this site can only be sent from its own pages",
-        )
-            .into_response();
-    }
-    next.run(request).await
-}
-
-fn security_headers(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
-    SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
 }
 
 /// Login sessions kept in PostgreSQL (table `user_session`; see [`PgLoginStore`]).
@@ -106,13 +72,14 @@ fn security_headers(name: HeaderName, value: &'static str) -> SetResponseHeaderL
 /// The cookie holds only a random id. `HttpOnly`, so page scripts cannot read it; `SameSite=Lax`,
 /// so other sites cannot make a browser post a form with it (the CSRF defence for the form-based
 /// server functions) while links from emails still arrive logged in; `Secure` when served over
-/// HTTPS (`--secure-cookies`). Sessions end after a period of inactivity; expired rows are
-/// deleted hourly.
+/// HTTPS (`--secure-cookies`). Logins end after a period of inactivity or, at the latest, their
+/// absolute lifetime (`--login-lifetime-minutes`); expired rows are deleted hourly.
 fn session_layer(
     pool: PgPool,
     args: &ServeArgs,
 ) -> anyhow::Result<SessionManagerLayer<PgLoginStore>> {
-    let store = PgLoginStore::new(pool);
+    let lifetime = std::time::Duration::from_secs(args.login.login_lifetime_minutes * 60);
+    let store = PgLoginStore::new(pool, lifetime);
     let sweeper = store.clone();
     tokio::spawn(async move {
         let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));

@@ -49,8 +49,10 @@ pub enum UserCommand {
     /// Create an account. The password is read from MT_PASSWORD, else asked for on the
     /// terminal, else read as one line from standard input.
     Add(UserAddArgs),
-    /// Set a new password for an account (read like `add`'s).
+    /// Set a new password for an account (read like `add`'s); ends its open logins.
     Password(UserPasswordArgs),
+    /// Disable an account: it can no longer log in, and its open logins end at once.
+    Disable(UserPasswordArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -119,6 +121,70 @@ pub struct ServeArgs {
     #[arg(long, env = "MT_SESSION_MINUTES", default_value_t = 8 * 60,
           value_parser = clap::value_parser!(i64).range(1..=366 * 24 * 60))]
     pub session_minutes: i64,
+
+    #[command(flatten)]
+    pub login: LoginArgs,
+}
+
+/// How long logins last, how often one may try, and whom the server believes about who is
+/// asking. Every limit is a setting so tests (and a site under attack) can tighten it.
+#[derive(Debug, Clone, Args)]
+pub struct LoginArgs {
+    /// Minutes after which a login ends however busy it is kept (12 hours: a working day;
+    /// a stolen cookie is worth at most this long).
+    #[arg(long, env = "MT_LOGIN_LIFETIME_MINUTES", default_value_t = 12 * 60,
+          value_parser = clap::value_parser!(u64).range(1..=366 * 24 * 60))]
+    pub login_lifetime_minutes: u64,
+
+    /// Login attempts one account may receive per window (from any address), whether they
+    /// succeed or not; more get 429 until the window lets another through.
+    #[arg(long, env = "MT_LOGIN_ATTEMPTS_PER_ACCOUNT", default_value_t = 10,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub login_attempts_per_account: u32,
+
+    /// Login attempts one client address may make per window (for any accounts). Higher than
+    /// the per-account limit: an office behind one address has many users.
+    #[arg(long, env = "MT_LOGIN_ATTEMPTS_PER_ADDRESS", default_value_t = 30,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub login_attempts_per_address: u32,
+
+    /// The window of the two limits above, in seconds: the full allowance is available at
+    /// once, and one more attempt becomes available every window / limit seconds.
+    #[arg(long, env = "MT_LOGIN_ATTEMPT_WINDOW_SECONDS", default_value_t = 15 * 60,
+          value_parser = clap::value_parser!(u64).range(1..=7 * 24 * 3600))]
+    pub login_attempt_window_seconds: u64,
+
+    /// Addresses of reverse proxies whose `X-Forwarded-For` header names the client. Empty
+    /// (the default): the client is the connection's peer and the header is ignored, since
+    /// anyone can send it. Comma-separated in the environment variable.
+    #[arg(
+        long = "trusted-proxy",
+        env = "MT_TRUSTED_PROXIES",
+        value_delimiter = ','
+    )]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+
+    /// The site's own origin as browsers see it (`https://mandates.example.org`), against which
+    /// the `Origin` of state-changing requests is checked. Unset: the request's `Host` header.
+    /// Set it when a proxy in front rewrites `Host`.
+    #[arg(long, env = "MT_PUBLIC_ORIGIN", value_parser = parse_origin)]
+    pub public_origin: Option<String>,
+}
+
+/// `scheme://host[:port]`, lower-cased, without path: the form of a browser's `Origin` header.
+fn parse_origin(input: &str) -> Result<String, String> {
+    let uri: axum::http::Uri = input
+        .trim()
+        .parse()
+        .map_err(|err| format!("'{input}' is not a URL: {err}"))?;
+    match (uri.scheme_str(), uri.authority(), uri.path()) {
+        (Some(scheme @ ("http" | "https")), Some(authority), "" | "/") if uri.query().is_none() => {
+            Ok(format!("{scheme}://{authority}").to_ascii_lowercase())
+        }
+        _ => Err(format!(
+            "'{input}' is not an origin (scheme://host[:port], e.g. https://mandates.example.org)"
+        )),
+    }
 }
 
 #[derive(Debug, Clone, Args)]

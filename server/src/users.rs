@@ -6,7 +6,7 @@ use crate::settings::{DatabaseArgs, UserCommand};
 use anyhow::{Context, bail};
 use app::auth::password::hash_password;
 use app::auth::{EmailAddress, Role};
-use app::db::user::{CreateUserError, create_user, set_password_hash};
+use app::db::user::{CreateUserError, create_user, disable_user, set_password_hash};
 use std::io::{BufRead, IsTerminal};
 
 pub async fn run(db: DatabaseArgs, command: UserCommand) -> anyhow::Result<()> {
@@ -52,7 +52,14 @@ pub async fn run(db: DatabaseArgs, command: UserCommand) -> anyhow::Result<()> {
             if !set_password_hash(&pool, &email, &hash).await? {
                 bail!("no account for {email}");
             }
-            println!("password changed for {email}");
+            println!("password changed for {email}; its open logins have ended");
+        }
+        UserCommand::Disable(args) => {
+            let email = EmailAddress::parse(&args.email).map_err(anyhow::Error::msg)?;
+            if !disable_user(&pool, &email).await? {
+                bail!("no account for {email}");
+            }
+            println!("disabled {email}; its open logins have ended");
         }
     }
     Ok(())

@@ -1,5 +1,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-//! Logging in, roles and the editing endpoints, over HTTP against the real application.
+//! Roles and the editing endpoints, over HTTP against the real application (logging in and
+//! out, and the HTTP defences, are in logins.rs).
 
 use server::database::MIGRATOR;
 use sqlx::PgPool;
@@ -18,70 +19,6 @@ async fn public_page(base: &str, path: &str) -> String {
         .text()
         .await
         .unwrap()
-}
-
-fn session_cookie(response: &reqwest::Response) -> Option<String> {
-    response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("mt_session="))
-        .map(str::to_owned)
-}
-
-#[sqlx::test(migrator = "MIGRATOR")]
-async fn a_wrong_password_and_an_unknown_address_get_the_same_answer(pool: PgPool) {
-    let base = setup(&pool).await;
-    let wrong = call(
-        &client(),
-        &base,
-        "log_in",
-        &[
-            ("email", STAFF.into()),
-            ("password", "not the password".into()),
-        ],
-    )
-    .await;
-    let unknown = call(
-        &client(),
-        &base,
-        "log_in",
-        &[
-            ("email", "nobody@unodc.org".into()),
-            ("password", "whatever it is".into()),
-        ],
-    )
-    .await;
-    assert_eq!(wrong.0, 401);
-    assert_eq!(wrong, unknown);
-    assert!(wrong.1.contains("InvalidCredentials"), "{}", wrong.1);
-}
-
-#[sqlx::test(migrator = "MIGRATOR")]
-async fn logging_in_sets_a_hardened_cookie_and_a_new_session_id_each_time(pool: PgPool) {
-    let base = setup(&pool).await;
-    let client = client();
-    let first = log_in(&client, &base, STAFF).await;
-    assert_eq!(first.status().as_u16(), 200);
-    assert_eq!(
-        first.headers()["location"],
-        "/obligations",
-        "sent on to the obligations"
-    );
-    let cookie = session_cookie(&first).expect("a session cookie");
-    assert!(cookie.contains("HttpOnly"), "{cookie}");
-    assert!(cookie.contains("SameSite=Lax"), "{cookie}");
-    let second = log_in(&client, &base, STAFF).await;
-    let renewed = session_cookie(&second).expect("a renewed session cookie");
-    assert_ne!(
-        cookie.split(';').next(),
-        renewed.split(';').next(),
-        "the session id changes at login (no fixation)"
-    );
-    let (status, body) = call(&client, &base, "get_current_user", &[]).await;
-    assert_eq!(status, 200);
-    assert!(body.contains(STAFF) && body.contains("\"staff\""), "{body}");
 }
 
 #[sqlx::test(migrator = "MIGRATOR")]
@@ -238,50 +175,6 @@ async fn only_administrators_move_sessions_and_the_deadlines_follow(pool: PgPool
 }
 
 #[sqlx::test(migrator = "MIGRATOR")]
-async fn logging_out_ends_the_session_for_good(pool: PgPool) {
-    let base = setup(&pool).await;
-    let id = obligation_at(&pool, "CCPCJ", 29).await;
-    let staff = client();
-    let login = log_in(&staff, &base, STAFF).await;
-    let cookie = session_cookie(&login).unwrap();
-    let (status, _) = call(&staff, &base, "log_out", &[]).await;
-    assert_eq!(status, 200);
-    let (status, _) = call(
-        &staff,
-        &base,
-        "record_status_change",
-        &status_form(id, 1, "in_preparation"),
-    )
-    .await;
-    assert_eq!(status, 401);
-    // Replaying the old cookie does not bring the session back.
-    let replay = reqwest::Client::new()
-        .post(format!("{base}/api/record_status_change"))
-        .header("accept", "application/json")
-        .header("cookie", cookie.split(';').next().unwrap())
-        .form(&status_form(id, 1, "in_preparation"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(replay.status().as_u16(), 401);
-}
-
-#[sqlx::test(migrator = "MIGRATOR")]
-async fn a_disabled_account_cannot_log_in_or_keep_working(pool: PgPool) {
-    let base = setup(&pool).await;
-    let staff = client();
-    assert_eq!(log_in(&staff, &base, STAFF).await.status().as_u16(), 200);
-    sqlx::query("update app_user set disabled_at = now() where email = $1")
-        .bind(STAFF)
-        .execute(&pool)
-        .await
-        .unwrap();
-    let (_, body) = call(&staff, &base, "get_current_user", &[]).await;
-    assert_eq!(body, "null", "the open session no longer counts");
-    assert_eq!(log_in(&client(), &base, STAFF).await.status().as_u16(), 401);
-}
-
-#[sqlx::test(migrator = "MIGRATOR")]
 async fn without_javascript_a_form_returns_to_its_page_with_the_error(pool: PgPool) {
     let (base, id, staff) = staff_on_obligation(&pool).await;
     let page = format!("{base}/obligations/{id}");
@@ -312,44 +205,6 @@ async fn without_javascript_a_form_returns_to_its_page_with_the_error(pool: PgPo
         "back to the page, error cleared"
     );
     assert_eq!(state(&pool, id).await, ("in_preparation".into(), 2, 1));
-}
-
-#[sqlx::test(migrator = "MIGRATOR")]
-async fn expired_sessions_are_neither_loaded_nor_kept(pool: PgPool) {
-    use server::login_store::PgLoginStore;
-    use tower_sessions::SessionStore;
-    use tower_sessions::cookie::time::{Duration, OffsetDateTime};
-    use tower_sessions::session::{Id, Record};
-    use tower_sessions::session_store::ExpiredDeletion;
-
-    let store = PgLoginStore::new(pool.clone());
-    let mut live = Record {
-        id: Id::default(),
-        data: [("user_id".to_string(), serde_json::json!(7))].into(),
-        expiry_date: OffsetDateTime::now_utc() + Duration::hours(1),
-    };
-    let mut expired = Record {
-        id: Id::default(),
-        data: Default::default(),
-        expiry_date: OffsetDateTime::now_utc() - Duration::minutes(1),
-    };
-    store.create(&mut live).await.unwrap();
-    store.create(&mut expired).await.unwrap();
-    let loaded = store
-        .load(&live.id)
-        .await
-        .unwrap()
-        .expect("the live session");
-    assert_eq!(loaded.data, live.data);
-    assert!(store.load(&expired.id).await.unwrap().is_none());
-    store.delete_expired().await.unwrap();
-    let left: i64 = sqlx::query_scalar("select count(*) from user_session")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
-    assert_eq!(left, 1, "only the live session is kept");
-    store.delete(&live.id).await.unwrap();
-    assert!(store.load(&live.id).await.unwrap().is_none());
 }
 
 async fn body_id(pool: &PgPool, code: &str) -> i64 {
@@ -563,60 +418,4 @@ async fn unreadable_fields_get_a_clear_validation_error_and_change_nothing(pool:
     assert_eq!(status, 422, "{body}");
     assert!(body.contains("could not be read"), "{body}");
     assert_eq!(state(&pool, id).await, ("pending".into(), 1, 0));
-}
-
-#[sqlx::test(migrator = "MIGRATOR")]
-async fn browsers_cannot_post_the_forms_from_another_site(pool: PgPool) {
-    let base = setup(&pool).await;
-    for site in ["cross-site", "same-site"] {
-        let response = client()
-            .post(format!("{base}/api/log_in"))
-            .header("sec-fetch-site", site)
-            .form(&[("email", STAFF), ("password", common::PASSWORD)])
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status().as_u16(), 403, "{site}");
-        assert!(
-            session_cookie(&response).is_none(),
-            "no session for a {site} post"
-        );
-    }
-    let own = client()
-        .post(format!("{base}/api/log_in"))
-        .header("sec-fetch-site", "same-origin")
-        .header("accept", "application/json")
-        .form(&[("email", STAFF), ("password", common::PASSWORD)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(own.status().as_u16(), 200);
-    // Reading stays open to links from anywhere.
-    let page = client()
-        .get(format!("{base}/obligations"))
-        .header("sec-fetch-site", "cross-site")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(page.status().as_u16(), 200);
-}
-
-#[sqlx::test(migrator = "MIGRATOR")]
-async fn a_new_password_ends_the_accounts_open_sessions(pool: PgPool) {
-    let base = setup(&pool).await;
-    let staff = client();
-    log_in(&staff, &base, STAFF).await;
-    let (_, before) = call(&staff, &base, "get_current_user", &[]).await;
-    assert!(before.contains(STAFF));
-    let email = app::auth::EmailAddress::parse(STAFF).unwrap();
-    let hash = app::auth::password::hash_password("another long password".into())
-        .await
-        .unwrap();
-    assert!(
-        app::db::user::set_password_hash(&pool, &email, &hash)
-            .await
-            .unwrap()
-    );
-    let (_, after) = call(&staff, &base, "get_current_user", &[]).await;
-    assert_eq!(after, "null", "logged out everywhere");
 }

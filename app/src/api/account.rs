@@ -12,7 +12,8 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
 
 /// Checks the email and password and starts a session, then sends the browser to `next` (a
 /// path on this site) or to the obligations. Unknown addresses and wrong passwords get the
-/// same answer after the same work, so the form does not reveal who has an account.
+/// same answer after the same work, so the form does not reveal who has an account. Attempts
+/// are throttled per account and per address before they get here (`server::routes::throttle`).
 #[server(endpoint = "log_in")]
 pub async fn log_in(
     email: String,
@@ -32,12 +33,16 @@ pub async fn log_in(
         None => (None, None),
     };
     let verified = verify_password(stored, password).await;
+    let address = crate::auth::login::client_address();
     let Some(user) = user.filter(|_| verified) else {
-        tracing::info!("refused a login");
+        // Who was tried and from where, for spotting guessing (never the password). Debug
+        // formatting escapes control characters, so a crafted address cannot forge log lines.
+        let account: String = email.trim().chars().take(100).collect();
+        tracing::warn!(account = ?account, address = ?address, "refused a login");
         return Err(AppError::InvalidCredentials);
     };
     crate::auth::login::log_in(&user).await?;
-    tracing::info!(user = user.id, "logged in");
+    tracing::info!(user = user.id, address = ?address, "logged in");
     leptos_axum::redirect(&safe_next(next.as_deref()));
     Ok(user)
 }

@@ -12,6 +12,20 @@ use tower_sessions::Session;
 /// The session key under which the logged-in user's id is kept.
 pub const USER_ID_KEY: &str = "user_id";
 
+/// The client's address as the server determined it: the connection's peer, or the address a
+/// trusted reverse proxy names in `X-Forwarded-For`. The server's login throttle puts it on
+/// the request; failed logins are logged with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ClientAddress(pub std::net::IpAddr);
+
+/// The client's address, when the server put one on the request.
+pub fn client_address() -> Option<std::net::IpAddr> {
+    leptos::prelude::use_context::<http::request::Parts>()?
+        .extensions
+        .get::<ClientAddress>()
+        .map(|address| address.0)
+}
+
 /// The request's session (the server's session layer puts it there).
 pub async fn session() -> Result<Session, AppError> {
     leptos_axum::extract::<Session>().await.map_err(|err| {
@@ -64,7 +78,8 @@ pub async fn log_in(user: &CurrentUser) -> Result<(), AppError> {
     session.insert(USER_ID_KEY, user.id).await.map_err(failed)
 }
 
-/// Ends the session: its row is deleted and the cookie expired.
+/// Ends the login: its row is deleted and the cookie expired. Requests of this login that are
+/// still running cannot bring it back (the store's `save` only updates existing rows).
 pub async fn log_out() -> Result<(), AppError> {
     let session = session().await?;
     session.flush().await.map_err(|err| {

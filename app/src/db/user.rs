@@ -85,7 +85,7 @@ pub async fn create_user(
     .ok_or_else(|| CreateUserError::Exists(email.to_string()))
 }
 
-/// Replaces an account's password hash and ends every session the account has open, so a
+/// Replaces an account's password hash and ends every login the account has open, so a
 /// password changed after a leak also logs out whoever used it; returns whether the account
 /// exists.
 pub async fn set_password_hash(
@@ -104,13 +104,39 @@ pub async fn set_password_hash(
     else {
         return Ok(false);
     };
-    // The session data is the JSON object tower-sessions keeps: {"user_id": <id>}.
-    sqlx::query!(
-        "delete from user_session where data->>'user_id' = $1::bigint::text",
-        id
-    )
-    .execute(&mut *tx)
-    .await?;
+    end_logins(&mut tx, id).await?;
     tx.commit().await?;
     Ok(true)
+}
+
+/// Disables an account (it keeps its name in the history it wrote) and ends every login it has
+/// open; returns whether the account exists. Disabling twice keeps the first date.
+pub async fn disable_user(pool: &sqlx::PgPool, email: &EmailAddress) -> Result<bool, sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    let Some(id) = sqlx::query_scalar!(
+        "update app_user set disabled_at = coalesce(disabled_at, now()) where email = $1
+         returning id",
+        email.as_str()
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    else {
+        return Ok(false);
+    };
+    end_logins(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Deletes the account's logins. Requests of those logins that are running now cannot write
+/// them back (the login store only updates rows, see `server::login_store`).
+async fn end_logins(tx: &mut sqlx::PgConnection, user_id: i64) -> Result<(), sqlx::Error> {
+    // The login data is the JSON object tower-sessions keeps: {"user_id": <id>}.
+    sqlx::query!(
+        "delete from user_session where data->>'user_id' = $1::bigint::text",
+        user_id
+    )
+    .execute(tx)
+    .await?;
+    Ok(())
 }

@@ -36,7 +36,7 @@ pub async fn status_from_error(request: Request, next: Next) -> Response {
         if let Ok(status) = StatusCode::from_u16(error.status()) {
             parts.status = status;
         }
-        if let AppError::TooManyRequests(seconds) = error {
+        if let AppError::TooManyAttempts(seconds) = error {
             parts.headers.insert(header::RETRY_AFTER, seconds.into());
         }
     }

@@ -41,8 +41,13 @@ pub async fn spawn_app(pool: PgPool) -> String {
 
 /// Same, with more `serve` flags.
 pub async fn spawn_app_with(pool: PgPool, flags: &[&str]) -> String {
-    use clap::Parser;
     let site_root = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/site");
+    spawn_app_serving(pool, site_root, flags).await
+}
+
+/// Same, serving the built site from `site_root`.
+pub async fn spawn_app_serving(pool: PgPool, site_root: &str, flags: &[&str]) -> String {
+    use clap::Parser;
     let mut argv = vec!["serve", "--addr", "127.0.0.1:0", "--site-root", site_root];
     argv.extend_from_slice(flags);
     let args = server::settings::ServeArgs::parse_from(argv);
@@ -113,16 +118,22 @@ pub async fn state(pool: &PgPool, id: i64) -> (String, i32, i64) {
     .unwrap()
 }
 
-/// The staff and administrator accounts [`setup`] creates.
+/// The staff and the administrator account of [`setup`].
 pub const STAFF: &str = "officer@unodc.org";
 pub const ADMIN: &str = "secretary@unodc.org";
 
-/// The demo data, a staff and an administrator account, and the application serving them.
-pub async fn setup(pool: &PgPool) -> String {
+/// The demo data, a staff and an administrator account, and the application (with more
+/// `serve` flags); returns the base URL.
+pub async fn setup_with(pool: &PgPool, flags: &[&str]) -> String {
     load_demo_data(pool).await;
     create_user(pool, STAFF, app::auth::Role::Staff).await;
     create_user(pool, ADMIN, app::auth::Role::Admin).await;
-    spawn_app(pool.clone()).await
+    spawn_app_with(pool.clone(), flags).await
+}
+
+/// [`setup_with`] the default settings.
+pub async fn setup(pool: &PgPool) -> String {
+    setup_with(pool, &[]).await
 }
 
 /// Posts a form to a server function the way the browser's JavaScript does; (status, body).
@@ -142,7 +153,7 @@ pub async fn call(
     (response.status().as_u16(), response.text().await.unwrap())
 }
 
-/// The fields of a status change to `to` of obligation `id` as shown at `version`.
+/// The form of `record_status_change` moving obligation `id` at `version` to status `to`.
 pub fn status_form(id: i64, version: i32, to: &str) -> Vec<(&'static str, String)> {
     vec![
         ("id", id.to_string()),
@@ -164,4 +175,15 @@ pub async fn staff_on_obligation(pool: &PgPool) -> (String, i64, reqwest::Client
     let staff = client();
     log_in(&staff, &base, STAFF).await;
     (base, id, staff)
+}
+
+/// The login cookie the response sets, with its attributes.
+pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("mt_session="))
+        .map(str::to_owned)
 }
