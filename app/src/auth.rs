@@ -4,9 +4,9 @@
 //! hashing and the session lookup are server-only.
 
 #[cfg(feature = "ssr")]
-pub mod password;
-#[cfg(feature = "ssr")]
 pub mod login;
+#[cfg(feature = "ssr")]
+pub mod password;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

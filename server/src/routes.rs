@@ -1,11 +1,12 @@
 //! Router assembly: pages (Leptos), server functions, health checks, static files.
 
+pub mod assets;
 pub mod health;
 
 use crate::login_store::PgLoginStore;
 use crate::settings::ServeArgs;
 use app::db::AtRiskWindow;
-use app::{App, OUTPUT_NAME, shell};
+use app::{App, shell};
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, header};
 use leptos::config::LeptosOptions;
@@ -21,12 +22,13 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 /// The whole HTTP surface of the application.
 pub fn router(pool: PgPool, args: &ServeArgs) -> anyhow::Result<Router> {
     let options = LeptosOptions::builder()
-        .output_name(OUTPUT_NAME)
+        .output_name(assets::bundle_name(&args.site_root))
         .site_root(args.site_root.to_string_lossy().into_owned())
         .site_pkg_dir("pkg")
         .site_addr(args.addr)
         .build();
     let routes = generate_route_list(App);
+    let files = assets::files(&options);
 
     let context_pool = pool.clone();
     let at_risk_days = args.at_risk_days;
@@ -49,6 +51,12 @@ pub fn router(pool: PgPool, args: &ServeArgs) -> anyhow::Result<Router> {
         .merge(health::router(pool.clone()))
         .merge(pages)
         .layer(session_layer(pool, args)?)
+        .layer(assets::compress_pages())
+        // Outside the session layer: files need no session (see `assets`).
+        .layer(axum::middleware::from_fn_with_state(
+            files,
+            assets::serve_file,
+        ))
         .layer(axum::middleware::from_fn(refuse_cross_site_writes))
         .layer(security_headers(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         // No page needs to be framed; refusing it stops click-jacking of the staff forms.
