@@ -1,5 +1,6 @@
 //! Router assembly: pages (Leptos), server functions, health checks, static files.
 
+pub mod assets;
 pub mod errors;
 pub mod health;
 pub mod security;
@@ -8,7 +9,7 @@ pub mod throttle;
 use crate::login_store::PgLoginStore;
 use crate::settings::ServeArgs;
 use app::db::AtRiskWindow;
-use app::{App, OUTPUT_NAME, shell};
+use app::{App, shell};
 use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
@@ -22,12 +23,13 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 /// The whole HTTP surface of the application.
 pub fn router(pool: PgPool, args: &ServeArgs) -> anyhow::Result<Router> {
     let options = LeptosOptions::builder()
-        .output_name(OUTPUT_NAME)
+        .output_name(assets::bundle_name(&args.site_root))
         .site_root(args.site_root.to_string_lossy().into_owned())
         .site_pkg_dir("pkg")
         .site_addr(args.addr)
         .build();
     let routes = generate_route_list(App);
+    let files = assets::files(&options);
 
     let context_pool = pool.clone();
     let at_risk_days = args.at_risk_days;
@@ -55,7 +57,15 @@ pub fn router(pool: PgPool, args: &ServeArgs) -> anyhow::Result<Router> {
         .merge(pages)
         .layer(axum::middleware::from_fn(errors::status_from_error))
         .layer(axum::middleware::from_fn(errors::form_error_flash));
-    let app = security::no_store_for_logins(app).layer(session_layer(pool, args)?);
+    let app = security::no_store_for_logins(app)
+        .layer(session_layer(pool, args)?)
+        // Outside the error layer, which reads error answers back uncompressed.
+        .layer(assets::compress_pages())
+        // Outside the session layer: files need no session (see `assets`).
+        .layer(axum::middleware::from_fn_with_state(
+            files,
+            assets::serve_file,
+        ));
     // Outside the login layer: refused and throttled requests never look a login up.
     let app = security::protect(throttle::protect(app, &args.login), args);
     // Outermost but for tracing: no layer reads a body larger than the limit (the throttle reads

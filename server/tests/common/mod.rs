@@ -42,11 +42,11 @@ pub async fn spawn_app(pool: PgPool) -> String {
 /// Same, with more `serve` flags.
 pub async fn spawn_app_with(pool: PgPool, flags: &[&str]) -> String {
     let site_root = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/site");
-    spawn_app_serving(pool, site_root, flags).await
+    spawn_app_on_site(pool, site_root, flags).await
 }
 
-/// Same, serving the built site from `site_root`.
-pub async fn spawn_app_serving(pool: PgPool, site_root: &str, flags: &[&str]) -> String {
+/// Same, serving the built site in `site_root`.
+pub async fn spawn_app_on_site(pool: PgPool, site_root: &str, flags: &[&str]) -> String {
     use clap::Parser;
     let mut argv = vec!["serve", "--addr", "127.0.0.1:0", "--site-root", site_root];
     argv.extend_from_slice(flags);
