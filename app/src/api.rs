@@ -23,6 +23,7 @@ use leptos::prelude::*;
 
 /// Every resolution and decision of every imported document, in document order.
 #[server(endpoint = "list_resolutions")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn list_resolutions() -> Result<Vec<ResolutionSummary>, AppError> {
     let pool = crate::db::pool()?;
     Ok(crate::db::resolution::list_summaries(&pool).await?)
@@ -31,6 +32,7 @@ pub async fn list_resolutions() -> Result<Vec<ResolutionSummary>, AppError> {
 /// Every reporting obligation with its deadlines and how urgent it is today (server's date).
 /// Public: delegations browse pending mandates without an account.
 #[server(endpoint = "list_obligations")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn list_obligations() -> Result<Vec<ObligationUrgency>, AppError> {
     let pool = crate::db::pool()?;
     let today = chrono::Utc::now().date_naive();

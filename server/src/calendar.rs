@@ -72,6 +72,7 @@ pub async fn run(db: DatabaseArgs, file: &Path) -> anyhow::Result<()> {
 }
 
 /// Loads the calendar in one transaction; returns how many sessions were added or dated.
+#[tracing::instrument(skip_all, fields(sessions = calendar.sessions.len()))]
 pub async fn load(pool: &PgPool, calendar: &CalendarFile) -> anyhow::Result<usize> {
     let mut tx = pool.begin().await?;
     for body in &calendar.bodies {

@@ -141,6 +141,7 @@ pub fn read_text(path: &Path) -> anyhow::Result<String> {
 }
 
 /// Extracts and stores one document in a single transaction.
+#[tracing::instrument(skip_all, fields(symbol = %symbol))]
 pub async fn import_text(
     pool: &PgPool,
     symbol: &str,

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 /// The logged-in user, or `None` for a visitor (delegations browse without an account).
 #[server(endpoint = "get_current_user")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
     crate::auth::login::current_user().await
 }
@@ -15,6 +16,7 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
 /// same answer after the same work, so the form does not reveal who has an account. Attempts
 /// are throttled per account and per address before they get here (`server::routes::throttle`).
 #[server(endpoint = "log_in")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn log_in(
     email: String,
     password: String,
@@ -49,6 +51,7 @@ pub async fn log_in(
 
 /// Ends the session and returns to the front page.
 #[server(endpoint = "log_out")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn log_out() -> Result<(), AppError> {
     crate::auth::login::log_out().await?;
     leptos_axum::redirect("/");

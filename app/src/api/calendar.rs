@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 /// Every body with its sessions.
 #[server(endpoint = "list_calendar")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn list_calendar() -> Result<Vec<BodyCalendar>, AppError> {
     let pool = crate::db::pool()?;
     crate::db::bodies::calendar(&pool).await
@@ -22,6 +23,7 @@ pub async fn list_calendar() -> Result<Vec<BodyCalendar>, AppError> {
 /// The label, venue and reconvened part are changed only when `label` is sent (the page's form
 /// always sends them); an API client may send dates and state alone.
 #[server(endpoint = "change_session")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, fields(session = id, version = version)))]
 pub async fn change_session(
     id: i64,
     version: i32,
@@ -68,6 +70,7 @@ pub async fn change_session(
 /// Adds a session to a body's calendar (e.g. a future session an obligation is deferred to);
 /// administrators only. Returns the new session's id.
 #[server(endpoint = "add_session")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, fields(body = body_id)))]
 pub async fn add_session(
     body_id: i64,
     number: String,
@@ -98,6 +101,7 @@ pub async fn add_session(
 /// Sets a body's documentation lead times (weeks before the opening that documents are due and
 /// issued); administrators only. Every deadline at the body's sessions follows.
 #[server(endpoint = "change_lead_times")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, fields(body = body_id)))]
 pub async fn change_lead_times(
     body_id: i64,
     submission_weeks: String,

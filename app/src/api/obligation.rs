@@ -8,6 +8,7 @@ use leptos::prelude::*;
 /// Public, like every read; but visitors see "Secretariat" where staff see which colleague made
 /// a change, so staff addresses are not published to anyone who opens the page.
 #[server(endpoint = "get_obligation")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, fields(obligation = id)))]
 pub async fn get_obligation(id: i64) -> Result<ObligationDetail, AppError> {
     let pool = crate::db::pool()?;
     let today = chrono::Utc::now().date_naive();
@@ -28,6 +29,7 @@ pub async fn get_obligation(id: i64) -> Result<ObligationDetail, AppError> {
 /// Records a status change of obligation `id`, made on a page that showed `version`; staff
 /// only. Every argument is text as a form sends it; blanks count as absent.
 #[server(endpoint = "record_status_change")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, fields(obligation = id, version = version, to = %to)))]
 #[allow(clippy::too_many_arguments)]
 pub async fn record_status_change(
     id: i64,
