@@ -51,7 +51,7 @@ test('without JavaScript, staff log in and record progress; a stale page is refu
   // The second tab still shows version 1.
   await stale.getByLabel('New status').selectOption('in_preparation');
   await Promise.all([stale.waitForURL(/__err=/), stale.getByRole('button', { name: 'Record' }).click()]);
-  assert.match(await stale.getByRole('alert').innerText(), /changed by someone else/);
+  assert.match(await stale.getByRole('alert').innerText(), /Someone else changed/);
   assert.deepEqual(errors, []);
   await context.close();
 });
