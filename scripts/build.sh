@@ -24,26 +24,19 @@ wasm_dir=$([ "$wasm_profile" = dev ] && echo debug || echo "$wasm_profile")
 say() { printf 'build: %s\n' "$*" >&2; }
 
 # --- 1. the browser bundle ---
-# `MT_ERASE_COMPONENTS=1` adds `--cfg erase_components`: Leptos then builds each component's view
-# as a type-erased `AnyView`, which cuts the bundle (wasm -12 % raw, -13 % brotli, under the 300 KB
-# budget; docs/benchmarks.md). It is off by default: with the server built without it, hydration
-# fails (a mismatch panic in tachys), and building the server with it too is not yet measured.
-# Each setting has its own target dir, since other RUSTFLAGS would make cargo rebuild everything.
-if [ "${MT_ERASE_COMPONENTS:-}" = 1 ]; then
-  front_rustflags="${RUSTFLAGS:+$RUSTFLAGS }--cfg erase_components"
-  front_dir=target/wasm-erased
-else
-  front_rustflags="${RUSTFLAGS:-}"
-  front_dir=target/front
-fi
+# Every build (bundle, server, tests) has `--cfg erase_components` from .cargo/config.toml: Leptos
+# then builds each component's view as a type-erased `AnyView`, which cuts the bundle by 13 %
+# (docs/benchmarks.md). Server and bundle must agree on it, or hydration fails, so it is set in one
+# place for both; a RUSTFLAGS of your own replaces it (for both, so they still agree).
+front_dir=target/front
 front_args=(build -p app --lib --target wasm32-unknown-unknown --no-default-features
   --features hydrate --profile "$wasm_profile" --target-dir "$front_dir")
 say "browser bundle ($mode, $toolchain toolchain)"
 if [ "$toolchain" = debian ]; then
   # Debian's rustc 1.96 with std built from source; never shares a target dir with rustup's.
-  PATH=/usr/bin:$PATH RUSTC_BOOTSTRAP=1 RUSTFLAGS=$front_rustflags cargo "${front_args[@]}" -Zbuild-std=std,panic_abort
+  PATH=/usr/bin:$PATH RUSTC_BOOTSTRAP=1 cargo "${front_args[@]}" -Zbuild-std=std,panic_abort
 else
-  RUSTFLAGS=$front_rustflags cargo "${front_args[@]}"
+  cargo "${front_args[@]}"
 fi
 wasm=$front_dir/wasm32-unknown-unknown/$wasm_dir/app.wasm
 # wasm-bindgen's output stays here; the site gets copies under content-hashed names.
