@@ -37,7 +37,7 @@ pub async fn list_obligations() -> Result<Vec<ObligationUrgency>, AppError> {
     let pool = crate::db::pool()?;
     let today = chrono::Utc::now().date_naive();
     Ok(
-        crate::db::calendar::obligations_by_urgency(&pool, today, crate::db::at_risk_days())
+        crate::db::schedule::obligations_by_urgency(&pool, today, crate::db::at_risk_days())
             .await?,
     )
 }

@@ -1,10 +1,25 @@
-//! Queries, server side only. One module per table family.
+//! Queries, server side only: every SQL statement of the application is here, one module per
+//! table or aggregate. Rows are read into `*Row` structs and turned into domain types once,
+//! with [`stored`] for the text columns that hold a closed vocabulary.
+//!
+//! - [`body`], [`session`]: the calendar's tables; [`calendar`]: the calendar as a list;
+//! - [`document`]: an imported text and what the extractor found in it (resolutions,
+//!   paragraphs, mandates, and the obligations they create);
+//! - [`obligation`]: the status workflow; [`schedule`]: obligations with derived deadlines;
+//!   [`detail`]: one obligation in full, with its timeline;
+//! - [`resolution`]: the front page's list; [`user`], [`login`]: accounts and logins;
+//!   [`migrations`]: what the schema has applied.
 
-pub mod bodies;
+pub mod body;
 pub mod calendar;
 pub mod detail;
+pub mod document;
+pub mod login;
+pub mod mandate;
+pub mod migrations;
 pub mod obligation;
 pub mod resolution;
+pub mod schedule;
 pub mod session;
 pub mod user;
 
@@ -28,4 +43,13 @@ pub struct AtRiskWindow(pub i64);
 pub fn at_risk_days() -> i64 {
     leptos::prelude::use_context::<AtRiskWindow>()
         .map_or(crate::domain::DEFAULT_WINDOW_DAYS, |window| window.0)
+}
+
+/// A value the database holds, read as its domain type; one it does not know is a bug of ours
+/// (the columns are checked), logged, never the caller's mistake.
+pub(crate) fn stored<T: std::str::FromStr>(value: &str, what: &str) -> Result<T, AppError> {
+    value.parse().map_err(|_| {
+        tracing::error!(value, what, "unknown value in the database");
+        AppError::Internal
+    })
 }

@@ -3,15 +3,18 @@
 //! - [`status`]: the obligation status vocabulary and its one transition function;
 //! - [`symbol`]: UN document symbols, parsed once at the boundary;
 //! - [`calendar`]: deadlines derived from session dates (never stored), and urgency;
-//! - [`recurrence`]: when a recurring report is next due, and when to create it.
+//! - [`recurrence`]: when a recurring report is next due, and when to create it;
+//! - [`mandate`]: which mandates are tracked as reports, and a mandate's identity across imports.
 //!
 //! Nothing here reads the clock: functions that depend on the date take `today`, so deadline
 //! logic is testable and behaves the same on the server and in the browser.
 
 pub mod calendar;
+pub mod mandate;
 pub mod recurrence;
 pub mod session_state;
 pub mod status;
+pub mod stored;
 pub mod symbol;
 pub mod text;
 

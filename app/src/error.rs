@@ -104,12 +104,6 @@ impl FromServerFnError for AppError {
     }
 }
 
-impl From<crate::domain::TransitionError> for AppError {
-    fn from(err: crate::domain::TransitionError) -> Self {
-        AppError::Validation(err.to_string())
-    }
-}
-
 #[cfg(feature = "ssr")]
 impl From<sqlx::Error> for AppError {
     /// A row that is not there is a 404; a database that cannot be reached is a 503; a value
@@ -135,23 +129,25 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
-impl From<crate::domain::text::TextError> for AppError {
-    fn from(err: crate::domain::text::TextError) -> Self {
-        AppError::Validation(err.to_string())
-    }
+/// The domain's refusals are sentences written for the person who made the request: each
+/// becomes a 422 with its own text.
+macro_rules! refusals_are_validation_errors {
+    ($($refusal:ty),+ $(,)?) => {$(
+        impl From<$refusal> for AppError {
+            fn from(err: $refusal) -> Self {
+                AppError::Validation(err.to_string())
+            }
+        }
+    )+};
 }
 
-impl From<crate::domain::SymbolError> for AppError {
-    fn from(err: crate::domain::SymbolError) -> Self {
-        AppError::Validation(err.to_string())
-    }
-}
-
-impl From<crate::domain::calendar::DatesOutOfOrder> for AppError {
-    fn from(err: crate::domain::calendar::DatesOutOfOrder) -> Self {
-        AppError::Validation(err.to_string())
-    }
-}
+refusals_are_validation_errors!(
+    crate::domain::TransitionError,
+    crate::domain::text::TextError,
+    crate::domain::SymbolError,
+    crate::domain::calendar::DatesOutOfOrder,
+    crate::domain::calendar::LeadTimesOutOfOrder,
+);
 
 #[cfg(test)]
 mod tests {

@@ -3,7 +3,7 @@
 mod calendar;
 mod obligation;
 
-pub use calendar::{BodyCalendar, SessionRow};
+pub use calendar::{BodyCalendar, CalendarSession};
 pub use obligation::{
     HistoryChange, HistoryEntry, ObligationDetail, ObligationState, SessionChoice,
 };
@@ -46,9 +46,8 @@ impl ResolutionSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ObligationSchedule {
     pub obligation_id: i64,
-    /// `report` or `activity` (see [`crate::domain::ObligationKind`]).
-    pub kind: String,
-    pub status: String,
+    pub kind: crate::domain::ObligationKind,
+    pub status: crate::domain::Status,
     pub resolution_label: String,
     pub paragraph: String,
     pub addressee: String,

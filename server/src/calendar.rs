@@ -7,7 +7,10 @@
 
 use crate::settings::DatabaseArgs;
 use anyhow::{Context, bail};
-use app::db::calendar::{SessionChange, reschedule_session};
+use app::db;
+use app::db::body::NewBody;
+use app::db::session::{NewSession, SessionChange, reschedule_session};
+use app::domain::{SessionDates, SessionState};
 use chrono::NaiveDate;
 use serde::Deserialize;
 use sqlx::PgPool;
@@ -48,7 +51,7 @@ pub struct SessionEntry {
     pub number: i32,
     pub label: String,
     pub venue: Option<String>,
-    pub state: app::domain::SessionState,
+    pub state: SessionState,
     pub planned: Dates,
     pub rescheduled: Option<Moved>,
 }
@@ -75,120 +78,73 @@ pub async fn run(db: DatabaseArgs, file: &Path) -> anyhow::Result<()> {
 #[tracing::instrument(skip_all, fields(sessions = calendar.sessions.len()))]
 pub async fn load(pool: &PgPool, calendar: &CalendarFile) -> anyhow::Result<usize> {
     let mut tx = pool.begin().await?;
-    for body in &calendar.bodies {
-        let id = sqlx::query_scalar!(
-            r#"
-            insert into body (code, name, kind, cadence_years) values ($1, $2, $3, $4)
-            on conflict on constraint body_code_key do update set code = excluded.code
-            returning id
-            "#,
-            body.code,
-            body.name,
-            body.kind,
-            body.cadence_years
-        )
-        .fetch_one(&mut *tx)
-        .await
-        .with_context(|| format!("cannot store body {}", body.code))?;
-        for alias in &body.aliases {
-            sqlx::query!(
-                "insert into body_alias (alias, body_id) values ($1, $2) on conflict do nothing",
-                alias,
-                id
-            )
-            .execute(&mut *tx)
-            .await?;
+    for entry in &calendar.bodies {
+        let body = NewBody {
+            code: &entry.code,
+            name: &entry.name,
+            kind: &entry.kind,
+            cadence_years: entry.cadence_years,
+        };
+        let id = db::body::ensure(&mut tx, &body)
+            .await
+            .with_context(|| format!("cannot store body {}", entry.code))?;
+        for alias in &entry.aliases {
+            db::body::add_alias(&mut tx, id, alias).await?;
         }
     }
     let mut changed = 0;
     for entry in &calendar.sessions {
-        let Some(body_id) = sqlx::query_scalar!("select id from body where code = $1", entry.body)
-            .fetch_optional(&mut *tx)
-            .await?
-        else {
+        let Some(body_id) = db::body::id_by_code(&mut tx, &entry.body).await? else {
             bail!(
                 "session {} names an unknown body {}",
                 entry.number,
                 entry.body
             );
         };
-        let existing = sqlx::query!(
-            "select id, opens_on from session where body_id = $1 and number = $2",
-            body_id,
-            entry.number
-        )
-        .fetch_optional(&mut *tx)
-        .await?;
         // A session that moved starts from its planned dates; the move is then recorded.
         let first_state = if entry.rescheduled.is_some() {
-            app::domain::SessionState::Planned
+            SessionState::Planned
         } else {
             entry.state
-        }
-        .as_str();
-        let session_id = match existing {
-            Some(row) if row.opens_on.is_some() => continue,
-            Some(row) => {
-                sqlx::query!(
-                    "update session set opens_on = $2, closes_on = $3, venue = coalesce(venue, $4),
-                            state = $5
-                      where id = $1",
-                    row.id,
-                    entry.planned.opens_on,
-                    entry.planned.closes_on,
-                    entry.venue,
-                    first_state
-                )
-                .execute(&mut *tx)
-                .await?;
-                row.id
+        };
+        let planned = SessionDates {
+            opening: entry.planned.opens_on,
+            closing: entry.planned.closes_on,
+        };
+        let session_id = match db::session::find(&mut tx, body_id, entry.number).await? {
+            Some(found) if found.opens_on.is_some() => continue,
+            Some(found) => {
+                let venue = entry.venue.as_deref();
+                db::session::date_undated(&mut tx, found.id, planned, venue, first_state).await?;
+                found.id
             }
             None => {
-                sqlx::query_scalar!(
-                    r#"
-                    insert into session (body_id, number, label, opens_on, closes_on, venue, state)
-                    values ($1, $2, $3, $4, $5, $6, $7)
-                    returning id
-                    "#,
+                let session = NewSession {
                     body_id,
-                    entry.number,
-                    entry.label,
-                    entry.planned.opens_on,
-                    entry.planned.closes_on,
-                    entry.venue,
-                    first_state
-                )
-                .fetch_one(&mut *tx)
-                .await?
+                    number: entry.number,
+                    label: Some(entry.label.clone()),
+                    opens_on: planned.opening,
+                    closes_on: planned.closing,
+                    venue: entry.venue.clone(),
+                };
+                db::session::create(&mut tx, &session, first_state)
+                    .await?
+                    .with_context(|| format!("session {} is listed twice", entry.number))?
             }
         };
         changed += 1;
         if let Some(moved) = &entry.rescheduled {
-            let version = current_version(&mut tx, session_id).await?;
-            reschedule_session(
-                &mut tx,
-                session_id,
-                version,
-                &SessionChange {
-                    details: None,
-                    opens_on: moved.opens_on,
-                    closes_on: moved.closes_on,
-                    state: entry.state,
-                    note: Some(moved.note.clone()),
-                },
-                "calendar data",
-            )
-            .await?;
+            let version = db::session::version(&mut tx, session_id).await?;
+            let change = SessionChange {
+                details: None,
+                opens_on: moved.opens_on,
+                closes_on: moved.closes_on,
+                state: entry.state,
+                note: Some(moved.note.clone()),
+            };
+            reschedule_session(&mut tx, session_id, version, &change, "calendar data").await?;
         }
     }
     tx.commit().await?;
     Ok(changed)
-}
-
-async fn current_version(tx: &mut sqlx::PgConnection, session_id: i64) -> anyhow::Result<i32> {
-    Ok(
-        sqlx::query_scalar!("select version from session where id = $1", session_id)
-            .fetch_one(&mut *tx)
-            .await?,
-    )
 }

@@ -32,12 +32,8 @@ pub async fn migrate(pool: &PgPool) -> anyhow::Result<()> {
 }
 
 /// Whether every migration this binary knows has been applied successfully.
-pub async fn migrations_applied(pool: &PgPool) -> Result<bool, sqlx::Error> {
-    // sqlx's own bookkeeping table, so not checked at compile time like our queries.
-    let applied: Vec<i64> =
-        sqlx::query_scalar("select version from _sqlx_migrations where success order by version")
-            .fetch_all(pool)
-            .await?;
+pub async fn migrations_applied(pool: &PgPool) -> Result<bool, app::error::AppError> {
+    let applied = app::db::migrations::applied_versions(pool).await?;
     Ok(MIGRATOR
         .iter()
         .filter(|m| m.migration_type.is_up_migration())

@@ -3,19 +3,19 @@
 //!
 //! Idempotent by design: a document is keyed by its symbol and its text's SHA-256 tells whether
 //! anything changed; resolutions are keyed by (document, label), mandates by a key built from
-//! paragraph, addressee and target (see `store`).
-
-mod store;
+//! paragraph, addressee and target (see `app::domain::mandate`). The writing itself is
+//! `app::db::document`.
 
 use crate::settings::{DatabaseArgs, ExtractArgs, ExtractFormat, ImportArgs};
 use anyhow::{Context, bail};
+use app::db::document::{self, DocumentSource};
 use app::extract::{EXTRACTOR_VERSION, Extraction, MAX_INPUT_BYTES, extract};
 use indicatif::{ProgressBar, ProgressStyle};
 use sha2::{Digest, Sha256};
 use sqlx::PgPool;
 use std::path::Path;
 
-pub use store::ImportSummary;
+pub use app::domain::mandate::ImportSummary;
 
 /// What an import did to one document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,46 +155,28 @@ pub async fn import_text(
     let sha = hex::encode(Sha256::digest(text.as_bytes()));
     let summary = ImportSummary::of(&extraction);
 
+    let title = document_title(text);
+    let source = DocumentSource {
+        symbol,
+        title: &title,
+        sha256: &sha,
+        extractor_version: EXTRACTOR_VERSION,
+    };
     let mut tx = pool.begin().await?;
-    let existing = sqlx::query!(
-        "select id, source_sha256, extractor_version from document where symbol = $1 for update",
-        symbol
-    )
-    .fetch_optional(&mut *tx)
-    .await?;
-    let (document_id, outcome) = match existing {
+    let (document_id, outcome) = match document::lock_by_symbol(&mut tx, symbol).await? {
         Some(row) if row.source_sha256 == sha && row.extractor_version == EXTRACTOR_VERSION => {
             return Ok((ImportOutcome::Unchanged, summary));
         }
         Some(row) => {
-            sqlx::query!(
-                "update document set title = $2, source_sha256 = $3, extractor_version = $4,
-                        imported_at = now()
-                  where id = $1",
-                row.id,
-                document_title(text),
-                sha,
-                EXTRACTOR_VERSION
-            )
-            .execute(&mut *tx)
-            .await?;
+            document::mark_reimported(&mut tx, row.id, &source).await?;
             (row.id, ImportOutcome::Updated)
         }
-        None => {
-            let id = sqlx::query_scalar!(
-                "insert into document (symbol, title, source_sha256, extractor_version)
-                 values ($1, $2, $3, $4) returning id",
-                symbol,
-                document_title(text),
-                sha,
-                EXTRACTOR_VERSION
-            )
-            .fetch_one(&mut *tx)
-            .await?;
-            (id, ImportOutcome::Created)
-        }
+        None => (
+            document::insert(&mut tx, &source).await?,
+            ImportOutcome::Created,
+        ),
     };
-    store::resolutions(&mut tx, document_id, &extraction).await?;
+    document::store_extraction(&mut tx, document_id, &extraction).await?;
     tx.commit().await?;
     Ok((outcome, summary))
 }

@@ -13,6 +13,7 @@
 //! - A login ends at the latest `lifetime` after it began (`created_at`), however busy its
 //!   cookie is kept; the inactivity expiry (`expiry_date`) ends it earlier when it lies idle.
 
+use app::db::login as db;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::PgPool;
@@ -37,7 +38,7 @@ impl PgLoginStore {
     }
 }
 
-fn backend(err: sqlx::Error) -> session_store::Error {
+fn backend(err: app::error::AppError) -> session_store::Error {
     session_store::Error::Backend(err.to_string())
 }
 
@@ -62,19 +63,10 @@ impl SessionStore for PgLoginStore {
     async fn create(&self, record: &mut Record) -> session_store::Result<()> {
         loop {
             let (id, data, expiry) = encode(record)?;
-            let inserted = sqlx::query!(
-                "insert into user_session (id, data, expiry_date, created_at)
-                 values ($1, $2, $3, now())
-                 on conflict (id) do nothing",
-                id,
-                data,
-                expiry
-            )
-            .execute(&self.pool)
-            .await
-            .map_err(backend)?
-            .rows_affected();
-            if inserted == 1 {
+            let inserted = db::insert(&self.pool, &id, &data, expiry)
+                .await
+                .map_err(backend)?;
+            if inserted {
                 return Ok(());
             }
             record.id = Id::default();
@@ -86,30 +78,17 @@ impl SessionStore for PgLoginStore {
     /// this one ran, and must stay gone. The cookie this request sends back is then worthless.
     async fn save(&self, record: &Record) -> session_store::Result<()> {
         let (id, data, expiry) = encode(record)?;
-        sqlx::query!(
-            "update user_session set data = $2, expiry_date = $3 where id = $1",
-            id,
-            data,
-            expiry
-        )
-        .execute(&self.pool)
-        .await
-        .map_err(backend)?;
+        db::update(&self.pool, &id, &data, expiry)
+            .await
+            .map_err(backend)?;
         Ok(())
     }
 
     /// The login if it exists, has not been idle too long and has not outlived its lifetime.
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
-        let row = sqlx::query!(
-            "select data, expiry_date from user_session
-              where id = $1 and expiry_date > now()
-                and created_at > now() - make_interval(secs => $2)",
-            id.to_string(),
-            self.lifetime_seconds
-        )
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(backend)?;
+        let row = db::find_live(&self.pool, &id.to_string(), self.lifetime_seconds)
+            .await
+            .map_err(backend)?;
         let Some(row) = row else { return Ok(None) };
         let data = serde_json::from_value(row.data)
             .map_err(|err| session_store::Error::Decode(err.to_string()))?;
@@ -123,8 +102,7 @@ impl SessionStore for PgLoginStore {
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
-        sqlx::query!("delete from user_session where id = $1", id.to_string())
-            .execute(&self.pool)
+        db::delete(&self.pool, &id.to_string())
             .await
             .map_err(backend)?;
         Ok(())
@@ -135,14 +113,9 @@ impl SessionStore for PgLoginStore {
 impl ExpiredDeletion for PgLoginStore {
     /// Deletes logins that lay idle too long or outlived their lifetime.
     async fn delete_expired(&self) -> session_store::Result<()> {
-        sqlx::query!(
-            "delete from user_session
-              where expiry_date <= now() or created_at <= now() - make_interval(secs => $1)",
-            self.lifetime_seconds
-        )
-        .execute(&self.pool)
-        .await
-        .map_err(backend)?;
+        db::delete_expired(&self.pool, self.lifetime_seconds)
+            .await
+            .map_err(backend)?;
         Ok(())
     }
 }

@@ -114,7 +114,8 @@ pub struct ServeArgs {
     pub secure_cookies: bool,
 
     /// Days before a submission deadline from which an unsubmitted obligation counts as at risk.
-    #[arg(long, env = "MT_AT_RISK_DAYS", default_value_t = 21, value_parser = clap::value_parser!(i64).range(0..=365))]
+    #[arg(long, env = "MT_AT_RISK_DAYS", default_value_t = app::domain::DEFAULT_WINDOW_DAYS,
+          value_parser = clap::value_parser!(i64).range(0..=365))]
     pub at_risk_days: i64,
 
     /// Minutes of inactivity after which a login session ends.

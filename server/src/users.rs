@@ -18,12 +18,7 @@ pub async fn run(db: DatabaseArgs, command: UserCommand) -> anyhow::Result<()> {
             if args.name.trim().is_empty() {
                 bail!("the name must not be blank");
             }
-            let exists: bool = sqlx::query_scalar!(
-                r#"select exists (select 1 from app_user where email = $1) as "exists!""#,
-                email.as_str()
-            )
-            .fetch_one(&pool)
-            .await?;
+            let exists = app::db::user::email_taken(&pool, &email).await?;
             if exists && args.if_missing {
                 println!("{email} already has an account; left unchanged");
                 return Ok(());

@@ -308,7 +308,7 @@ async fn changing_a_bodys_lead_times_moves_its_deadlines(pool: PgPool) {
 
 #[sqlx::test(migrator = "MIGRATOR")]
 async fn the_at_risk_window_is_a_server_setting(pool: PgPool) {
-    use app::db::calendar::{SessionChange, reschedule_session};
+    use app::db::session::{SessionChange, reschedule_session};
     load_demo_data(&pool).await;
     // Move the Commission's 29th session so that its reports are due in 30 days.
     let today = chrono::Utc::now().date_naive();

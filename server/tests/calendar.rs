@@ -1,7 +1,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The session calendar on a real database: loading, derived deadlines, reschedules.
 
-use app::db::calendar::{SessionChange, obligation_schedules, reschedule_session};
+use app::db::schedule::obligation_schedules;
+use app::db::session::{SessionChange, reschedule_session};
 use app::domain::SessionState;
 use app::error::AppError;
 use chrono::NaiveDate;
@@ -189,7 +190,7 @@ async fn loading_the_calendar_twice_adds_nothing(pool: PgPool) {
 
 #[sqlx::test(migrator = "MIGRATOR")]
 async fn overdue_and_at_risk_follow_the_submission_deadline_of_a_passed_in_today(pool: PgPool) {
-    use app::db::calendar::obligations_by_urgency;
+    use app::db::schedule::obligations_by_urgency;
     use app::domain::Urgency;
     loaded(&pool).await;
     let at_ccpcj_29 = |day: &'static str| {
@@ -251,7 +252,7 @@ async fn overdue_and_at_risk_follow_the_submission_deadline_of_a_passed_in_today
 
 #[sqlx::test(migrator = "MIGRATOR")]
 async fn a_timeline_keeps_the_name_a_session_had_when_it_moved(pool: PgPool) {
-    use app::db::calendar::SessionDetails;
+    use app::db::session::SessionDetails;
     use app::model::HistoryChange;
     loaded(&pool).await;
     let (id, version) = session_id(&pool, "CCPCJ", 29).await;

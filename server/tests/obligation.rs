@@ -106,7 +106,7 @@ async fn a_deferred_report_takes_the_new_sessions_dates_and_keeps_its_history(po
         (after.status, after.session_id),
         (Status::Deferred, Some(later))
     );
-    let schedule = app::db::calendar::obligation_schedules(&pool)
+    let schedule = app::db::schedule::obligation_schedules(&pool)
         .await
         .unwrap()
         .into_iter()
@@ -246,7 +246,7 @@ async fn issuing_a_biennial_report_creates_the_next_occurrence_once(pool: PgPool
     .unwrap();
     assert_eq!(occurrences, 2);
     // The next occurrence takes its deadlines from the 32nd session (opens 2023-05-22).
-    let schedule = app::db::calendar::obligation_schedules(&pool)
+    let schedule = app::db::schedule::obligation_schedules(&pool)
         .await
         .unwrap()
         .into_iter()
@@ -280,7 +280,7 @@ async fn issuing_a_one_time_report_creates_nothing_more(pool: PgPool) {
 
 #[sqlx::test(migrator = "MIGRATOR")]
 async fn after_a_deferral_the_timeline_follows_the_new_session_only(pool: PgPool) {
-    use app::db::calendar::{SessionChange, reschedule_session};
+    use app::db::session::{SessionChange, reschedule_session};
     use app::model::HistoryChange;
     loaded(&pool).await;
     let id = obligation_at(&pool, "GA", 75).await;

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn list_calendar() -> Result<Vec<BodyCalendar>, AppError> {
     let pool = crate::db::pool()?;
-    crate::db::bodies::calendar(&pool).await
+    crate::db::calendar::calendar(&pool).await
 }
 
 /// Sets a session's dates and state (a reschedule, a postponement, marking it held), made on a
@@ -37,7 +37,7 @@ pub async fn change_session(
     reconvened_closes_on: Option<String>,
 ) -> Result<i32, AppError> {
     use super::form::date;
-    use crate::db::calendar::{SessionChange, SessionDetails, reschedule_session};
+    use crate::db::session::{SessionChange, SessionDetails, reschedule_session};
     use crate::domain::text::{NOTE, SESSION_LABEL, VENUE};
 
     let user = crate::auth::login::require_admin().await?;
@@ -80,7 +80,7 @@ pub async fn add_session(
     venue: Option<String>,
 ) -> Result<i64, AppError> {
     use super::form::{date, number as whole_number};
-    use crate::db::bodies::NewSession;
+    use crate::db::session::NewSession;
     use crate::domain::text::{SESSION_LABEL, VENUE};
 
     let user = crate::auth::login::require_admin().await?;
@@ -93,7 +93,7 @@ pub async fn add_session(
         venue: VENUE.check(venue.as_deref())?,
     };
     let pool = crate::db::pool()?;
-    let id = crate::db::bodies::add_session(&pool, &session).await?;
+    let id = crate::db::session::add(&pool, &session).await?;
     tracing::info!(user = user.id, session = id, "added a session");
     Ok(id)
 }
@@ -113,7 +113,11 @@ pub async fn change_lead_times(
     let submission = number(&submission_weeks, "The submission lead time", 0..=52)?;
     let issuance = number(&issuance_weeks, "The issuance lead time", 0..=52)?;
     let pool = crate::db::pool()?;
-    crate::db::bodies::set_lead_times(&pool, body_id, submission, issuance).await?;
+    let lead = crate::domain::LeadTimes {
+        submission_weeks: submission.unsigned_abs(),
+        issuance_weeks: issuance.unsigned_abs(),
+    };
+    crate::db::body::set_lead_times(&pool, body_id, lead).await?;
     tracing::info!(
         user = user.id,
         body = body_id,

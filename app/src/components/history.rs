@@ -1,5 +1,4 @@
 use super::dates::day_or_unset;
-use crate::domain::Status;
 use crate::model::{HistoryChange, HistoryEntry};
 use leptos::prelude::*;
 
@@ -28,11 +27,7 @@ fn HistoryItem(entry: HistoryEntry) -> impl IntoView {
             from_session,
             to_session,
         } => {
-            let mut text = format!(
-                "{} → {}",
-                Status::label_of_stored(&from),
-                Status::label_of_stored(&to)
-            );
+            let mut text = format!("{} → {}", from.label(), to.label());
             if let Some(symbol) = document_symbol {
                 text.push_str(&format!(", as {symbol}"));
             }

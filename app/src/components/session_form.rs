@@ -2,13 +2,13 @@ use crate::api::ChangeSession;
 use crate::components::text_hint::LimitedInput;
 use crate::domain::SessionState;
 use crate::domain::text::{NOTE, SESSION_LABEL, VENUE};
-use crate::model::SessionRow;
+use crate::model::CalendarSession;
 use leptos::prelude::*;
 
 /// The administrator's form for one session's dates and state. Moving the opening date moves
 /// every deadline of the obligations due at the session.
 #[component]
-pub fn SessionForm(session: SessionRow, action: ServerAction<ChangeSession>) -> impl IntoView {
+pub fn SessionForm(session: CalendarSession, action: ServerAction<ChangeSession>) -> impl IntoView {
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let prefix = format!("session-{}", session.id);
     let id = move |field: &str| format!("{prefix}-{field}");

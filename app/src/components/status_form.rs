@@ -17,7 +17,7 @@ pub fn StatusForm(
     if detail.allowed_next.is_empty() {
         return view! {
             <p class="count">
-                {format!("{}: no further step in the workflow.", detail.status.label())}
+                {format!("{}: no further step in the workflow.", detail.schedule.status.label())}
             </p>
         }
         .into_any();

@@ -1,8 +1,27 @@
 //! One obligation in full, with its timeline: status events and moves of its sessions.
 
-use crate::domain::{ObligationKind, Status, allowed_next, urgency};
-use crate::model::{HistoryChange, HistoryEntry, ObligationDetail, SessionChoice};
+use super::stored;
+use crate::domain::{allowed_next, urgency};
+use crate::error::AppError;
+use crate::model::{HistoryChange, HistoryEntry, ObligationDetail};
 use chrono::NaiveDate;
+
+/// The obligation's own row, with what its page shows of its mandate and text.
+struct DetailRow {
+    version: i32,
+    document_symbol: Option<String>,
+    merged_into_id: Option<i64>,
+    status_reason: Option<String>,
+    session_id: Option<i64>,
+    title: String,
+    source_document: String,
+    verb: String,
+    quote: String,
+    recurrence: Option<String>,
+    body_id: Option<i64>,
+    number: Option<i32>,
+    paragraph_text: Option<String>,
+}
 
 /// Obligation `id` as its page shows it on `today`, or `None` when there is no such obligation.
 pub async fn obligation_detail(
@@ -10,10 +29,11 @@ pub async fn obligation_detail(
     id: i64,
     today: NaiveDate,
     window_days: i64,
-) -> Result<Option<ObligationDetail>, sqlx::Error> {
-    let Some(row) = sqlx::query!(
+) -> Result<Option<ObligationDetail>, AppError> {
+    let Some(row) = sqlx::query_as!(
+        DetailRow,
         r#"
-        select o.kind, o.status, o.version, o.document_symbol, o.merged_into_id,
+        select o.version, o.document_symbol, o.merged_into_id,
                o.status_reason, o.session_id, r.title, d.symbol as source_document, m.verb,
                m.quote, m.recurrence, s.body_id as "body_id?", s.number as "number?",
                p.text as "paragraph_text?"
@@ -32,27 +52,23 @@ pub async fn obligation_detail(
     else {
         return Ok(None);
     };
-    let (Ok(kind), Ok(status)) = (
-        row.kind.parse::<ObligationKind>(),
-        row.status.parse::<Status>(),
-    ) else {
-        tracing::error!(id, kind = %row.kind, status = %row.status, "unknown kind or status");
-        return Err(sqlx::Error::Protocol(format!(
-            "obligation {id} has an unknown kind or status"
-        )));
-    };
-    let Some(schedule) = super::calendar::obligation_schedule(pool, id).await? else {
+    let Some(schedule) = super::schedule::obligation_schedule(pool, id).await? else {
         return Ok(None);
     };
     let later_sessions = match (row.body_id, row.number) {
-        (Some(body_id), Some(number)) => later_sessions(pool, body_id, number).await?,
+        (Some(body_id), Some(number)) => {
+            super::session::later_sessions(pool, body_id, number).await?
+        }
         _ => Vec::new(),
     };
+    let recurrence = match row.recurrence.as_deref() {
+        Some(text) => Some(stored(text, "recurrence")?),
+        None => None,
+    };
     Ok(Some(ObligationDetail {
-        urgency: urgency(status, schedule.deadlines.as_ref(), today, window_days),
+        urgency: urgency(schedule.status, schedule.deadlines.as_ref(), today, window_days),
+        allowed_next: allowed_next(schedule.kind, schedule.status).to_vec(),
         schedule,
-        kind,
-        status,
         version: row.version,
         document_symbol: row.document_symbol,
         merged_into_id: row.merged_into_id,
@@ -62,34 +78,10 @@ pub async fn obligation_detail(
         verb: row.verb,
         quote: row.quote,
         paragraph_text: row.paragraph_text,
-        recurrence: row.recurrence,
-        allowed_next: allowed_next(kind, status).to_vec(),
+        recurrence,
         later_sessions,
         history: history(pool, id, row.session_id).await?,
     }))
-}
-
-async fn later_sessions(
-    pool: &sqlx::PgPool,
-    body_id: i64,
-    after: i32,
-) -> Result<Vec<SessionChoice>, sqlx::Error> {
-    let rows = sqlx::query!(
-        "select id, label, opens_on from session where body_id = $1 and number > $2
-          order by number",
-        body_id,
-        after
-    )
-    .fetch_all(pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| SessionChoice {
-            id: r.id,
-            label: r.label,
-            opens_on: r.opens_on,
-        })
-        .collect())
 }
 
 /// The obligation's status events and the moves of every session it has been due at, oldest
@@ -98,7 +90,7 @@ async fn history(
     pool: &sqlx::PgPool,
     id: i64,
     current_session: Option<i64>,
-) -> Result<Vec<HistoryEntry>, sqlx::Error> {
+) -> Result<Vec<HistoryEntry>, AppError> {
     let events = sqlx::query!(
         r#"
         select e.at, e.actor, e.from_status, e.to_status, e.note, e.document_symbol,
@@ -142,32 +134,36 @@ async fn history(
         .into_iter()
         .filter(|m| due_at(&periods, m.at) == Some(m.session_id));
     let mut history: Vec<HistoryEntry> = moves
-        .map(|m| HistoryEntry {
-            at: m.at,
-            actor: m.actor,
-            note: m.note,
-            change: HistoryChange::Session {
-                session: m.label,
-                old_opens_on: m.old_opens_on,
-                new_opens_on: m.new_opens_on,
-                old_state: m.old_state,
-                new_state: m.new_state,
-            },
+        .map(|m| {
+            Ok(HistoryEntry {
+                at: m.at,
+                actor: m.actor,
+                note: m.note,
+                change: HistoryChange::Session {
+                    session: m.label,
+                    old_opens_on: m.old_opens_on,
+                    new_opens_on: m.new_opens_on,
+                    old_state: stored(&m.old_state, "session state")?,
+                    new_state: stored(&m.new_state, "session state")?,
+                },
+            })
         })
-        .collect();
-    history.extend(events.into_iter().map(|e| HistoryEntry {
-        at: e.at,
-        actor: e.actor,
-        note: e.note,
-        change: HistoryChange::Status {
-            from: e.from_status,
-            to: e.to_status,
-            document_symbol: e.document_symbol,
-            merged_into_id: e.merged_into_id,
-            from_session: e.from_session,
-            to_session: e.to_session,
-        },
-    }));
+        .collect::<Result<_, AppError>>()?;
+    for e in events {
+        history.push(HistoryEntry {
+            at: e.at,
+            actor: e.actor,
+            note: e.note,
+            change: HistoryChange::Status {
+                from: stored(&e.from_status, "obligation status")?,
+                to: stored(&e.to_status, "obligation status")?,
+                document_symbol: e.document_symbol,
+                merged_into_id: e.merged_into_id,
+                from_session: e.from_session,
+                to_session: e.to_session,
+            },
+        });
+    }
     // Stable: at equal instants the session moves (pushed first) stay first.
     history.sort_by_key(|entry| entry.at);
     Ok(history)

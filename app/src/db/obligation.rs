@@ -6,18 +6,10 @@ use crate::domain::{
     ObligationKind, Recurrence, SessionCadence, Status, StatusChange, next_session_number,
     should_spawn_next, transition,
 };
+use super::stored;
 use crate::error::AppError;
 
 pub use crate::model::ObligationState;
-
-/// A value the database holds, read as its domain type; one it does not know is a bug of ours,
-/// logged, not the caller's mistake.
-fn stored<T: std::str::FromStr>(value: &str, what: &str) -> Result<T, AppError> {
-    value.parse().map_err(|_| {
-        tracing::error!(value, what, "unknown value in the database");
-        AppError::Internal
-    })
-}
 
 /// Applies `change` to obligation `id` if `expected_version` is still its version.
 pub async fn change_status(
@@ -182,7 +174,7 @@ async fn spawn_next_occurrence(
     let Some(next) = next_session_number(recurrence, number, cadence) else {
         return Ok(None);
     };
-    let session_id = super::calendar::ensure_session(tx, body_id, next, None).await?;
+    let session_id = super::session::ensure(tx, body_id, next, None).await?;
     let created = sqlx::query_scalar!(
         r#"
         insert into obligation (mandate_id, occurrence, kind, target_body, target_session,
@@ -216,4 +208,63 @@ async fn spawn_next_occurrence(
         .await?;
     }
     Ok(created)
+}
+
+/// Where an imported report is due: the body the text names, the session number, and the
+/// session's id when the body is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReportTarget<'a> {
+    pub body: Option<&'a str>,
+    pub session_number: Option<i32>,
+    pub session_id: Option<i64>,
+}
+
+/// The first occurrence of a mandate's report, created once: its status and target then belong
+/// to the workflow, not the text (later occurrences come from the workflow). An obligation
+/// stored before the calendar knew its session gets the session now.
+pub async fn ensure_report(
+    conn: &mut sqlx::PgConnection,
+    mandate_id: i64,
+    target: &ReportTarget<'_>,
+) -> Result<(), AppError> {
+    sqlx::query!(
+        "insert into obligation (mandate_id, target_body, target_session, session_id)
+         values ($1, $2, $3, $4)
+         on conflict on constraint obligation_mandate_occurrence_key
+         do update set session_id = coalesce(obligation.session_id, excluded.session_id)",
+        mandate_id,
+        target.body,
+        target.session_number,
+        target.session_id
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// A mandate's continuing activity (technical assistance, a meeting, a study, or reporting
+/// "periodically" with no interval): tracked from `ongoing` to `completed` or `discontinued`,
+/// with no session and no deadline. A report stored by an older import for the same mandate
+/// becomes an activity if nobody has touched it yet (version 1: no status change recorded);
+/// otherwise staff decide.
+pub async fn ensure_activity(
+    conn: &mut sqlx::PgConnection,
+    mandate_id: i64,
+    target_body: Option<&str>,
+) -> Result<(), AppError> {
+    let kind = ObligationKind::Activity;
+    sqlx::query!(
+        "insert into obligation (mandate_id, kind, status, target_body)
+         values ($1, $2, $3, $4)
+         on conflict on constraint obligation_mandate_occurrence_key
+         do update set kind = excluded.kind, status = excluded.status, session_id = null
+         where obligation.kind <> excluded.kind and obligation.version = 1",
+        mandate_id,
+        kind.as_str(),
+        kind.initial_status().as_str(),
+        target_body
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }

@@ -1,146 +1,181 @@
-//! Editing a session: its dates and state (which move every obligation due there), its label,
-//! venue and reconvened part. Every change is versioned and recorded in `session_event`.
+//! The `session` table: a numbered meeting of a body. Sessions come into being here and only
+//! here ([`create`]): added by an administrator, loaded from the calendar file, or named by an
+//! imported text or a recurring report before anyone knows their dates.
+
+mod change;
+
+pub use change::{SessionChange, SessionDetails, reschedule_session};
 
 use crate::domain::{SessionDates, SessionState};
 use crate::error::AppError;
+use crate::model::SessionChoice;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
-/// The new dates and state of a session (a reschedule, a postponement, or marking it held).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SessionChange {
+/// A session to add to a body's calendar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewSession {
+    pub body_id: i64,
+    pub number: i32,
+    /// "thirty-fifth session"; `session N` when blank.
+    pub label: Option<String>,
     pub opens_on: Option<NaiveDate>,
     pub closes_on: Option<NaiveDate>,
-    pub state: SessionState,
-    pub note: Option<String>,
-    /// New label, venue and reconvened part; `None` leaves them as they are.
-    pub details: Option<SessionDetails>,
-}
-
-/// What a session is called, where it meets, and the dates of its reconvened part, if any.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct SessionDetails {
-    pub label: String,
     pub venue: Option<String>,
-    pub reconvened_opens_on: Option<NaiveDate>,
-    pub reconvened_closes_on: Option<NaiveDate>,
 }
 
-/// Changes a session's dates or state if `expected_version` is still current, and records the
-/// change in `session_event` in the same transaction. Returns the new version.
-pub async fn reschedule_session(
+impl NewSession {
+    /// Session `number` of a body, nothing else known yet ("date not set").
+    pub fn undated(body_id: i64, number: i32, label: Option<&str>) -> Self {
+        NewSession {
+            body_id,
+            number,
+            label: label.map(str::to_owned),
+            opens_on: None,
+            closes_on: None,
+            venue: None,
+        }
+    }
+}
+
+/// Creates a session in `state` unless the body already has one with its number; returns the
+/// new id, or `None` when the number is taken. Its dates must be in order.
+pub async fn create(
     conn: &mut sqlx::PgConnection,
-    session_id: i64,
-    expected_version: i32,
-    change: &SessionChange,
-    actor: &str,
-) -> Result<i32, AppError> {
+    session: &NewSession,
+    state: SessionState,
+) -> Result<Option<i64>, AppError> {
     SessionDates {
-        opening: change.opens_on,
-        closing: change.closes_on,
+        opening: session.opens_on,
+        closing: session.closes_on,
     }
     .check_order("The session")?;
-    if let Some(details) = &change.details {
-        check_details(details)?;
-    }
-    let current = sqlx::query!(
-        "select version, opens_on, closes_on, state, label, venue, reconvened_opens_on,
-                reconvened_closes_on
-           from session where id = $1 for update",
-        session_id
+    let label = session
+        .label
+        .clone()
+        .unwrap_or_else(|| format!("session {}", session.number));
+    Ok(sqlx::query_scalar!(
+        "insert into session (body_id, number, label, opens_on, closes_on, venue, state)
+         values ($1, $2, $3, $4, $5, $6, $7)
+         on conflict on constraint session_body_number_key do nothing
+         returning id",
+        session.body_id,
+        session.number,
+        label,
+        session.opens_on,
+        session.closes_on,
+        session.venue,
+        state.as_str()
     )
     .fetch_optional(&mut *conn)
-    .await?
-    .ok_or_else(|| AppError::NotFound(format!("There is no session {session_id}.")))?;
-    if current.version != expected_version {
-        return Err(AppError::stale("session"));
+    .await?)
+}
+
+/// Adds a planned session for an administrator; returns its id. A body has one session per
+/// number, so a number already taken is a conflict with a way out.
+pub async fn add(pool: &sqlx::PgPool, session: &NewSession) -> Result<i64, AppError> {
+    let mut tx = pool.begin().await?;
+    let body = super::body::name(&mut tx, session.body_id).await?;
+    let id = create(&mut tx, session, SessionState::Planned)
+        .await?
+        .ok_or_else(|| {
+            AppError::Conflict(format!(
+                "{body} already has a session {}. Choose another number, or edit that session.",
+                session.number
+            ))
+        })?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The id of session `number` of a body, creating it without dates when the calendar does not
+/// know it yet, so an obligation can point at it and gets its dates when someone sets them.
+/// Used by the import and by recurring obligations.
+pub async fn ensure(
+    conn: &mut sqlx::PgConnection,
+    body_id: i64,
+    number: i32,
+    label: Option<&str>,
+) -> Result<i64, AppError> {
+    let session = NewSession::undated(body_id, number, label);
+    if let Some(id) = create(conn, &session, SessionState::Planned).await? {
+        return Ok(id);
     }
-    let details = change.details.clone().unwrap_or(SessionDetails {
-        label: current.label.clone(),
-        venue: current.venue.clone(),
-        reconvened_opens_on: current.reconvened_opens_on,
-        reconvened_closes_on: current.reconvened_closes_on,
-    });
-    let version = sqlx::query_scalar!(
-        "update session set opens_on = $2, closes_on = $3, state = $4, label = $5, venue = $6,
-                reconvened_opens_on = $7, reconvened_closes_on = $8, version = version + 1
-          where id = $1 returning version",
-        session_id,
-        change.opens_on,
-        change.closes_on,
-        change.state.as_str(),
-        details.label,
-        details.venue,
-        details.reconvened_opens_on,
-        details.reconvened_closes_on
+    // The number was taken, so the session is there (sessions are never deleted).
+    find(conn, body_id, number)
+        .await?
+        .map(|found| found.id)
+        .ok_or(AppError::Internal)
+}
+
+/// A session found by its body and number: its id, and whether it has dates yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FoundSession {
+    pub id: i64,
+    pub opens_on: Option<NaiveDate>,
+}
+
+/// Session `number` of a body, if the calendar has it.
+pub async fn find(
+    conn: &mut sqlx::PgConnection,
+    body_id: i64,
+    number: i32,
+) -> Result<Option<FoundSession>, AppError> {
+    Ok(sqlx::query_as!(
+        FoundSession,
+        "select id, opens_on from session where body_id = $1 and number = $2",
+        body_id,
+        number
     )
-    .fetch_one(&mut *conn)
-    .await?;
-    // The event table keeps dates and state; other changes are spelt out in its note.
-    let mut notes: Vec<String> = change.note.iter().cloned().collect();
-    if details.label.trim() != current.label.trim() {
-        notes.push(format!(
-            "renamed from '{}' to '{}'",
-            current.label, details.label
-        ));
-    }
-    if details.venue != current.venue {
-        notes.push(format!(
-            "venue {} → {}",
-            current.venue.as_deref().unwrap_or("not set"),
-            details.venue.as_deref().unwrap_or("not set")
-        ));
-    }
-    if (details.reconvened_opens_on, details.reconvened_closes_on)
-        != (current.reconvened_opens_on, current.reconvened_closes_on)
-    {
-        let part = |opens: Option<NaiveDate>, closes: Option<NaiveDate>| match (opens, closes) {
-            (None, None) => "none".to_string(),
-            (o, c) => format!(
-                "{}–{}",
-                o.map_or_else(|| "?".into(), |d| d.to_string()),
-                c.map_or_else(|| "?".into(), |d| d.to_string())
-            ),
-        };
-        notes.push(format!(
-            "reconvened part {} → {}",
-            part(current.reconvened_opens_on, current.reconvened_closes_on),
-            part(details.reconvened_opens_on, details.reconvened_closes_on)
-        ));
-    }
-    let note = (!notes.is_empty()).then(|| notes.join("; "));
+    .fetch_optional(&mut *conn)
+    .await?)
+}
+
+/// Gives a session that was created without dates (by an import) the dates, venue and state the
+/// calendar file has for it. Not a staff edit, so not versioned: nobody has seen it dated yet.
+pub async fn date_undated(
+    conn: &mut sqlx::PgConnection,
+    id: i64,
+    dates: SessionDates,
+    venue: Option<&str>,
+    state: SessionState,
+) -> Result<(), AppError> {
+    dates.check_order("The session")?;
     sqlx::query!(
-        r#"
-        insert into session_event (session_id, actor, old_opens_on, new_opens_on, old_closes_on,
-                                   new_closes_on, old_state, new_state, note, label)
-        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-        "#,
-        session_id,
-        actor,
-        current.opens_on,
-        change.opens_on,
-        current.closes_on,
-        change.closes_on,
-        current.state,
-        change.state.as_str(),
-        note,
-        details.label
+        "update session set opens_on = $2, closes_on = $3, venue = coalesce(venue, $4),
+                state = $5
+          where id = $1 and opens_on is null",
+        id,
+        dates.opening,
+        dates.closing,
+        venue,
+        state.as_str()
     )
     .execute(&mut *conn)
     .await?;
-    Ok(version)
+    Ok(())
 }
 
-fn check_details(details: &SessionDetails) -> Result<(), AppError> {
-    if details.label.trim().is_empty() {
-        return Err(AppError::invalid(
-            "The session needs a name, for example \"thirtieth session\".",
-        ));
-    }
-    SessionDates {
-        opening: details.reconvened_opens_on,
-        closing: details.reconvened_closes_on,
-    }
-    .check_order("The reconvened part")?;
-    Ok(())
+/// The current version of session `id` (what a change must name).
+pub async fn version(conn: &mut sqlx::PgConnection, id: i64) -> Result<i32, AppError> {
+    sqlx::query_scalar!("select version from session where id = $1", id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("There is no session {id}.")))
+}
+
+/// The sessions of a body after session `after`, the targets a deferral may choose.
+pub async fn later_sessions(
+    pool: &sqlx::PgPool,
+    body_id: i64,
+    after: i32,
+) -> Result<Vec<SessionChoice>, AppError> {
+    Ok(sqlx::query_as!(
+        SessionChoice,
+        "select id, label, opens_on from session where body_id = $1 and number > $2
+          order by number",
+        body_id,
+        after
+    )
+    .fetch_all(pool)
+    .await?)
 }

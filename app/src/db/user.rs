@@ -87,56 +87,61 @@ pub async fn create_user(
 
 /// Replaces an account's password hash and ends every login the account has open, so a
 /// password changed after a leak also logs out whoever used it; returns whether the account
-/// exists.
+/// exists. One statement, so the new password and the ended logins land together.
 pub async fn set_password_hash(
     pool: &sqlx::PgPool,
     email: &EmailAddress,
     password_hash: &str,
 ) -> Result<bool, sqlx::Error> {
-    let mut tx = pool.begin().await?;
-    let Some(id) = sqlx::query_scalar!(
-        "update app_user set password_hash = $2 where email = $1 returning id",
+    // The login data is the JSON object tower-sessions keeps: {"user_id": <id>}. Requests of
+    // the ended logins that are running now cannot write them back (the login store only
+    // updates rows, see `server::login_store`).
+    let changed = sqlx::query_scalar!(
+        r#"
+        with account as (
+            update app_user set password_hash = $2 where email = $1 returning id
+        ), ended as (
+            delete from user_session
+             where data->>'user_id' in (select id::text from account)
+        )
+        select id as "id!" from account
+        "#,
         email.as_str(),
         password_hash
     )
-    .fetch_optional(&mut *tx)
-    .await?
-    else {
-        return Ok(false);
-    };
-    end_logins(&mut tx, id).await?;
-    tx.commit().await?;
-    Ok(true)
+    .fetch_optional(pool)
+    .await?;
+    Ok(changed.is_some())
 }
 
 /// Disables an account (it keeps its name in the history it wrote) and ends every login it has
-/// open; returns whether the account exists. Disabling twice keeps the first date.
+/// open, as [`set_password_hash`] does; returns whether the account exists. Disabling twice
+/// keeps the first date.
 pub async fn disable_user(pool: &sqlx::PgPool, email: &EmailAddress) -> Result<bool, sqlx::Error> {
-    let mut tx = pool.begin().await?;
-    let Some(id) = sqlx::query_scalar!(
-        "update app_user set disabled_at = coalesce(disabled_at, now()) where email = $1
-         returning id",
+    let disabled = sqlx::query_scalar!(
+        r#"
+        with account as (
+            update app_user set disabled_at = coalesce(disabled_at, now()) where email = $1
+            returning id
+        ), ended as (
+            delete from user_session
+             where data->>'user_id' in (select id::text from account)
+        )
+        select id as "id!" from account
+        "#,
         email.as_str()
     )
-    .fetch_optional(&mut *tx)
-    .await?
-    else {
-        return Ok(false);
-    };
-    end_logins(&mut tx, id).await?;
-    tx.commit().await?;
-    Ok(true)
+    .fetch_optional(pool)
+    .await?;
+    Ok(disabled.is_some())
 }
 
-/// Deletes the account's logins. Requests of those logins that are running now cannot write
-/// them back (the login store only updates rows, see `server::login_store`).
-async fn end_logins(tx: &mut sqlx::PgConnection, user_id: i64) -> Result<(), sqlx::Error> {
-    // The login data is the JSON object tower-sessions keeps: {"user_id": <id>}.
-    sqlx::query!(
-        "delete from user_session where data->>'user_id' = $1::bigint::text",
-        user_id
+/// Whether an account (enabled or not) has this e-mail address.
+pub async fn email_taken(pool: &sqlx::PgPool, email: &EmailAddress) -> Result<bool, sqlx::Error> {
+    sqlx::query_scalar!(
+        r#"select exists (select 1 from app_user where email = $1) as "exists!""#,
+        email.as_str()
     )
-    .execute(tx)
-    .await?;
-    Ok(())
+    .fetch_one(pool)
+    .await
 }

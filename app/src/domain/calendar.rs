@@ -71,6 +71,8 @@ pub struct LeadTimes {
 }
 
 impl Default for LeadTimes {
+    /// The one place the 10- and 6-week rules are written: new bodies are stored with these,
+    /// and an obligation with no session yet is judged by them.
     fn default() -> Self {
         Self {
             submission_weeks: 10,
@@ -78,6 +80,36 @@ impl Default for LeadTimes {
         }
     }
 }
+
+impl LeadTimes {
+    /// A body's lead times as stored (`None` when the obligation has no session, hence no body,
+    /// yet), falling back to the defaults for what is missing or negative.
+    pub fn stored(submission_weeks: Option<i32>, issuance_weeks: Option<i32>) -> Self {
+        let default = Self::default();
+        let weeks = |w: Option<i32>| w.and_then(|w| u32::try_from(w).ok());
+        Self {
+            submission_weeks: weeks(submission_weeks).unwrap_or(default.submission_weeks),
+            issuance_weeks: weeks(issuance_weeks).unwrap_or(default.issuance_weeks),
+        }
+    }
+
+    /// Refuses lead times that would have a document issued before it is submitted.
+    pub fn check(&self) -> Result<(), LeadTimesOutOfOrder> {
+        if self.issuance_weeks > self.submission_weeks {
+            return Err(LeadTimesOutOfOrder(format!(
+                "A document cannot be issued ({} weeks before the session) before it is \
+                 submitted ({} weeks before).",
+                self.issuance_weeks, self.submission_weeks
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// Lead times that would issue a document before its submission, as a sentence for the form.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct LeadTimesOutOfOrder(pub String);
 
 /// The dates a report works towards for one session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,11 +4,10 @@
 mod tests;
 
 use std::fmt;
-use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use super::status::{ParseEnumError, Status};
+use super::status::Status;
 
 /// How often a mandate asks for its report, as the extractor reads it from the text
 /// ("at each annual session", "on a biennial basis", "periodically").
@@ -76,16 +75,7 @@ impl fmt::Display for Recurrence {
     }
 }
 
-impl FromStr for Recurrence {
-    type Err = ParseEnumError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Recurrence::ALL
-            .into_iter()
-            .find(|r| r.as_str() == s)
-            .ok_or_else(|| ParseEnumError::new("recurrence", s))
-    }
-}
+super::stored::parse_by_stored_text!(Recurrence, "recurrence");
 
 /// How often a body holds its regular, numbered sessions.
 ///

@@ -1,9 +1,7 @@
 //! Where a session (a meeting of a body) stands: planned, held or postponed.
 
-use super::status::ParseEnumError;
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use std::str::FromStr;
 
 /// A session's state. Stored as [`SessionState::as_str`] in `session.state` (a checked text
 /// column) and in `session_event`; the strings never change even if a label is reworded.
@@ -51,16 +49,7 @@ impl fmt::Display for SessionState {
     }
 }
 
-impl FromStr for SessionState {
-    type Err = ParseEnumError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        SessionState::ALL
-            .into_iter()
-            .find(|state| state.as_str() == s)
-            .ok_or_else(|| ParseEnumError::new("session state", s))
-    }
-}
+super::stored::parse_by_stored_text!(SessionState, "session state");
 
 #[cfg(test)]
 mod tests {

@@ -9,7 +9,8 @@ mod transition;
 mod tests;
 
 use std::fmt;
-use std::str::FromStr;
+
+pub use super::stored::ParseEnumError;
 
 use serde::{Deserialize, Serialize};
 
@@ -71,16 +72,7 @@ impl fmt::Display for ObligationKind {
     }
 }
 
-impl FromStr for ObligationKind {
-    type Err = ParseEnumError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        ObligationKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| ParseEnumError::new("obligation kind", s))
-    }
-}
+super::stored::parse_by_stored_text!(ObligationKind, "obligation kind");
 
 /// Where an obligation stands.
 ///
@@ -158,14 +150,6 @@ impl Status {
         }
     }
 
-    /// The label of a status as stored in the database, or the stored text itself when the
-    /// domain does not know it (pages show what is there rather than fail).
-    pub fn label_of_stored(stored: &str) -> String {
-        stored
-            .parse::<Status>()
-            .map_or_else(|_| stored.to_string(), |s| s.label().to_string())
-    }
-
     /// The kind of obligation this status belongs to: the two vocabularies do not overlap, so
     /// a stored status also tells which workflow it is in.
     pub const fn kind(self) -> ObligationKind {
@@ -226,32 +210,4 @@ impl fmt::Display for Status {
     }
 }
 
-impl FromStr for Status {
-    type Err = ParseEnumError;
-
-    /// Accepts exactly the [`Status::as_str`] strings: stored values are machine-written, so
-    /// anything else is a bug worth surfacing rather than guessing at.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Status::ALL
-            .into_iter()
-            .find(|st| st.as_str() == s)
-            .ok_or_else(|| ParseEnumError::new("status", s))
-    }
-}
-
-/// A stored or submitted string that names none of an enum's values.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown {what} '{value}'")]
-pub struct ParseEnumError {
-    what: &'static str,
-    value: String,
-}
-
-impl ParseEnumError {
-    pub(crate) fn new(what: &'static str, value: &str) -> Self {
-        Self {
-            what,
-            value: value.to_owned(),
-        }
-    }
-}
+super::stored::parse_by_stored_text!(Status, "status");

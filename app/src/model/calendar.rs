@@ -12,12 +12,12 @@ pub struct BodyCalendar {
     pub kind: String,
     pub submission_lead_weeks: i32,
     pub issuance_lead_weeks: i32,
-    pub sessions: Vec<SessionRow>,
+    pub sessions: Vec<CalendarSession>,
 }
 
 /// A session, with how many obligations are due at it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SessionRow {
+pub struct CalendarSession {
     pub id: i64,
     pub number: i32,
     pub label: String,

@@ -1,7 +1,7 @@
 //! One obligation in full: what the pages show and the staff form needs.
 
 use super::ObligationSchedule;
-use crate::domain::{ObligationKind, Status, Urgency};
+use crate::domain::{Recurrence, SessionState, Status, Urgency};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -10,8 +10,6 @@ use serde::{Deserialize, Serialize};
 pub struct ObligationDetail {
     pub schedule: ObligationSchedule,
     pub urgency: Urgency,
-    pub kind: ObligationKind,
-    pub status: Status,
     /// Sent back with a change, so a change based on a stale page is refused.
     pub version: i32,
     pub document_symbol: Option<String>,
@@ -23,7 +21,7 @@ pub struct ObligationDetail {
     pub quote: String,
     /// The whole operative paragraph the mandate was found in (cleaned of page noise).
     pub paragraph_text: Option<String>,
-    pub recurrence: Option<String>,
+    pub recurrence: Option<Recurrence>,
     /// The statuses the workflow allows next, in workflow order.
     pub allowed_next: Vec<Status>,
     /// Later sessions of the same body, the targets a deferral may choose.
@@ -53,8 +51,8 @@ pub struct HistoryEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum HistoryChange {
     Status {
-        from: String,
-        to: String,
+        from: Status,
+        to: Status,
         document_symbol: Option<String>,
         merged_into_id: Option<i64>,
         from_session: Option<String>,
@@ -64,8 +62,8 @@ pub enum HistoryChange {
         session: String,
         old_opens_on: Option<NaiveDate>,
         new_opens_on: Option<NaiveDate>,
-        old_state: String,
-        new_state: String,
+        old_state: SessionState,
+        new_state: SessionState,
     },
 }
 

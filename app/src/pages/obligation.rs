@@ -81,7 +81,7 @@ fn ObligationFacts(detail: ObligationDetail) -> impl IntoView {
     let title = format!("{} ¶{}", s.resolution_label, s.paragraph);
     let target = s.target();
     let deadlines = s.deadlines.as_ref();
-    let status = format!("{} ({})", detail.status.label(), detail.urgency);
+    let status = format!("{} ({})", detail.schedule.status.label(), detail.urgency);
     let merged = detail.merged_into_id.map(|id| {
         view! {
             <dt>"Merged into"</dt>
@@ -110,7 +110,7 @@ fn ObligationFacts(detail: ObligationDetail) -> impl IntoView {
             })}
         <dl class="facts">
             <dt>"Obligation"</dt>
-            <dd>{format!("#{} ({})", s.obligation_id, detail.kind.label())}</dd>
+            <dd>{format!("#{} ({})", s.obligation_id, detail.schedule.kind.label())}</dd>
             <dt>"Who"</dt>
             <dd>{s.addressee.clone()}</dd>
             <dt>"Due at"</dt>
@@ -140,10 +140,9 @@ fn ObligationFacts(detail: ObligationDetail) -> impl IntoView {
                 })}
             {detail
                 .recurrence
-                .clone()
                 .map(|recurrence| view! {
                     <dt>"Recurs"</dt>
-                    <dd>{recurrence}</dd>
+                    <dd>{recurrence.label()}</dd>
                 })}
         </dl>
         <h2>"History"</h2>

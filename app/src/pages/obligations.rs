@@ -23,7 +23,7 @@ pub fn ObligationsPage() -> impl IntoView {
                     Ok(rows) => {
                         let (reports, activities): (Vec<_>, Vec<_>) = rows
                             .into_iter()
-                            .partition(|row| row.schedule.kind == "report");
+                            .partition(|row| row.schedule.kind == crate::domain::ObligationKind::Report);
                         view! {
                             <ReportTable rows=reports />
                             <h2 id="activities">"Continuing activities"</h2>
@@ -39,8 +39,7 @@ pub fn ObligationsPage() -> impl IntoView {
 }
 
 fn status_text(row: &ObligationUrgency) -> String {
-    let status = crate::domain::Status::label_of_stored(&row.schedule.status);
-    format!("{status} ({})", row.urgency)
+    format!("{} ({})", row.schedule.status.label(), row.urgency)
 }
 
 fn source_link(row: &ObligationUrgency) -> impl IntoView + use<> {

@@ -9,6 +9,8 @@ use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use sha2::{Digest, Sha256};
+use tower_sessions::cookie::time::Duration;
+use tower_sessions::cookie::{Cookie, SameSite};
 
 /// The largest request body accepted (every form of the site is a few kilobytes); a larger one
 /// is refused with 413 before it is read.
@@ -63,10 +65,7 @@ pub async fn form_error_flash(request: Request, next: Next) -> Response {
             return Redirect::to(&without_error(&request)).into_response();
         }
         let mut response = next.run(request).await;
-        append_cookie(
-            &mut response,
-            &format!("{FLASH_COOKIE}=; Path=/; Max-Age=0"),
-        );
+        append_cookie(&mut response, flash_cookie(String::new(), Duration::ZERO));
         return response;
     }
     let mut response = next.run(request).await;
@@ -78,11 +77,8 @@ pub async fn form_error_flash(request: Request, next: Next) -> Response {
     if method == Method::POST
         && let Some(err) = redirected_error
     {
-        let cookie = format!(
-            "{FLASH_COOKIE}={}; Path=/; Max-Age=600; HttpOnly; SameSite=Lax",
-            digest(&err)
-        );
-        append_cookie(&mut response, &cookie);
+        let cookie = flash_cookie(digest(&err), Duration::minutes(10));
+        append_cookie(&mut response, cookie);
     }
     response
 }
@@ -120,14 +116,24 @@ fn cookie_value(request: &Request, name: &str) -> Option<String> {
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value.to_owned())
+        .flat_map(Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|cookie| cookie.name() == name)
+        .map(|cookie| cookie.value().to_owned())
 }
 
-fn append_cookie(response: &mut Response, cookie: &str) {
-    if let Ok(value) = HeaderValue::from_str(cookie) {
+/// The flash cookie holding `value` for `max_age` (zero deletes it).
+fn flash_cookie(value: String, max_age: Duration) -> Cookie<'static> {
+    Cookie::build((FLASH_COOKIE, value))
+        .path("/")
+        .max_age(max_age)
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .build()
+}
+
+fn append_cookie(response: &mut Response, cookie: Cookie<'_>) {
+    if let Ok(value) = HeaderValue::from_str(&cookie.to_string()) {
         response.headers_mut().append(header::SET_COOKIE, value);
     }
 }

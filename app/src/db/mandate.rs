@@ -1,0 +1,92 @@
+//! The `mandate` table: what each operative paragraph asks of whom, as the extractor found it.
+
+use crate::error::AppError;
+use crate::extract::Mandate;
+
+/// Where an extracted mandate is stored: its resolution, paragraph and place, and its identity
+/// across re-imports ([`crate::domain::mandate::mandate_keys`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MandateRow<'a> {
+    pub resolution_id: i64,
+    pub paragraph_id: Option<i64>,
+    pub key: &'a str,
+    pub position: i32,
+    /// The target session's number, when it is a usable one.
+    pub session_number: Option<i32>,
+}
+
+/// Retires the mandates of a resolution whose keys a new extraction no longer has.
+pub async fn retire_missing(
+    conn: &mut sqlx::PgConnection,
+    resolution_id: i64,
+    keys: &[String],
+) -> Result<(), AppError> {
+    sqlx::query!(
+        "update mandate set retired_at = now()
+          where resolution_id = $1 and key <> all($2) and retired_at is null",
+        resolution_id,
+        keys
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Stores a mandate, or updates (and revives) the one with its key; returns its id. Its
+/// addressee, target and kind are its identity and stay; the wording may change.
+pub async fn upsert(
+    conn: &mut sqlx::PgConnection,
+    row: &MandateRow<'_>,
+    mandate: &Mandate,
+) -> Result<i64, AppError> {
+    Ok(sqlx::query_scalar!(
+        r#"
+        insert into mandate (resolution_id, paragraph_id, key, position, paragraph_number,
+                             verb, addressee, action, is_reporting, target_body,
+                             target_session, target_session_label, via_body, recurrence, quote)
+        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+        on conflict on constraint mandate_resolution_key_key
+        do update set paragraph_id = excluded.paragraph_id, position = excluded.position,
+                      verb = excluded.verb, action = excluded.action,
+                      target_session_label = excluded.target_session_label,
+                      recurrence = excluded.recurrence, quote = excluded.quote,
+                      retired_at = null
+        returning id
+        "#,
+        row.resolution_id,
+        row.paragraph_id,
+        row.key,
+        row.position,
+        mandate.paragraph,
+        mandate.verb,
+        mandate.addressee,
+        mandate.action.as_str(),
+        mandate.is_reporting,
+        mandate.target_body,
+        row.session_number,
+        mandate.target_session_label,
+        mandate.via_body,
+        mandate.recurrence.map(|r| r.as_str()),
+        mandate.quote
+    )
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+/// Retires the mandates of a document's retired resolutions (they come back with them, through
+/// [`upsert`]).
+pub async fn retire_with_resolutions(
+    conn: &mut sqlx::PgConnection,
+    document_id: i64,
+) -> Result<(), AppError> {
+    sqlx::query!(
+        "update mandate set retired_at = now()
+          where retired_at is null
+            and resolution_id in (select id from resolution
+                                   where document_id = $1 and retired_at is not null)",
+        document_id
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,117 @@
+//! Obligations with the dates derived from their sessions, and how urgent each is.
+//!
+//! Deadlines are computed from the session row and the body's lead times on every read
+//! ([`crate::domain::deadlines`]); nothing date-like is copied onto obligations, so moving a
+//! session moves every obligation due there.
+
+use super::stored;
+use crate::domain::{LeadTimes, SessionDates, deadlines, urgency};
+use crate::error::AppError;
+pub use crate::model::{ObligationSchedule, ObligationUrgency};
+use chrono::NaiveDate;
+
+/// An obligation row with its mandate, resolution, session and body.
+struct ScheduleRow {
+    id: i64,
+    kind: String,
+    status: String,
+    resolution_label: String,
+    paragraph_number: String,
+    addressee: String,
+    body: Option<String>,
+    number: Option<i32>,
+    label: Option<String>,
+    opens_on: Option<NaiveDate>,
+    closes_on: Option<NaiveDate>,
+    submission_lead_weeks: Option<i32>,
+    issuance_lead_weeks: Option<i32>,
+}
+
+impl TryFrom<ScheduleRow> for ObligationSchedule {
+    type Error = AppError;
+
+    fn try_from(row: ScheduleRow) -> Result<Self, AppError> {
+        let lead = LeadTimes::stored(row.submission_lead_weeks, row.issuance_lead_weeks);
+        let dates = SessionDates {
+            opening: row.opens_on,
+            closing: row.closes_on,
+        };
+        Ok(ObligationSchedule {
+            obligation_id: row.id,
+            kind: stored(&row.kind, "obligation kind")?,
+            status: stored(&row.status, "obligation status")?,
+            resolution_label: row.resolution_label,
+            paragraph: row.paragraph_number,
+            addressee: row.addressee,
+            body: row.body,
+            session_number: row.number,
+            session_label: row.label,
+            deadlines: deadlines(&dates, &lead),
+        })
+    }
+}
+
+/// Every obligation with its derived deadlines (None when the session or its date is unknown).
+pub async fn obligation_schedules(pool: &sqlx::PgPool) -> Result<Vec<ObligationSchedule>, AppError> {
+    schedules(pool, None).await
+}
+
+/// One obligation with its derived deadlines, or `None` when there is no such obligation.
+pub async fn obligation_schedule(
+    pool: &sqlx::PgPool,
+    id: i64,
+) -> Result<Option<ObligationSchedule>, AppError> {
+    Ok(schedules(pool, Some(id)).await?.into_iter().next())
+}
+
+async fn schedules(
+    pool: &sqlx::PgPool,
+    only: Option<i64>,
+) -> Result<Vec<ObligationSchedule>, AppError> {
+    sqlx::query_as!(
+        ScheduleRow,
+        r#"
+        select o.id, o.kind, o.status, r.label as resolution_label, m.paragraph_number, m.addressee,
+               coalesce(b.name, o.target_body) as "body?", s.number as "number?",
+               s.label as "label?", s.opens_on, s.closes_on,
+               b.submission_lead_weeks as "submission_lead_weeks?",
+               b.issuance_lead_weeks as "issuance_lead_weeks?"
+          from obligation o
+          join mandate m on m.id = o.mandate_id
+          join resolution r on r.id = m.resolution_id
+          left join session s on s.id = o.session_id
+          left join body b on b.id = s.body_id
+         where $1::bigint is null or o.id = $1
+         order by s.opens_on nulls last, o.id
+        "#,
+        only
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(ObligationSchedule::try_from)
+    .collect()
+}
+
+/// Every obligation judged on `today` (passed in, never read from a clock): overdue when not
+/// submitted by the submission deadline, at risk when that deadline is `window_days` or fewer
+/// days away.
+pub async fn obligations_by_urgency(
+    pool: &sqlx::PgPool,
+    today: NaiveDate,
+    window_days: i64,
+) -> Result<Vec<ObligationUrgency>, AppError> {
+    Ok(obligation_schedules(pool)
+        .await?
+        .into_iter()
+        .map(|schedule| {
+            let urgency = urgency(
+                schedule.status,
+                schedule.deadlines.as_ref(),
+                today,
+                window_days,
+            );
+            ObligationUrgency { schedule, urgency }
+        })
+        .collect())
+}
