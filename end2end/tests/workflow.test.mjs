@@ -10,7 +10,7 @@ after(async () => { await browser?.close(); });
 
 /** The path of the n-th report on the obligations page (0 = the earliest deadline). */
 async function reportPath(page, n) {
-  await page.goto(`${BASE_URL}/obligations`);
+  await page.goto(`${BASE_URL}/obligations?kind=report`);
   const link = page.locator('table.obligations tbody tr a').nth(n);
   return new URL(await link.getAttribute('href'), BASE_URL).pathname;
 }
