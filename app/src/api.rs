@@ -26,7 +26,7 @@ use leptos::prelude::*;
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn list_resolutions() -> Result<Vec<ResolutionSummary>, AppError> {
     let pool = crate::db::pool()?;
-    Ok(crate::db::resolution::list_summaries(&pool).await?)
+    crate::db::resolution::list_summaries(&pool).await
 }
 
 /// Every reporting obligation with its deadlines and how urgent it is today (server's date).
@@ -36,8 +36,5 @@ pub async fn list_resolutions() -> Result<Vec<ResolutionSummary>, AppError> {
 pub async fn list_obligations() -> Result<Vec<ObligationUrgency>, AppError> {
     let pool = crate::db::pool()?;
     let today = chrono::Utc::now().date_naive();
-    Ok(
-        crate::db::schedule::obligations_by_urgency(&pool, today, crate::db::at_risk_days())
-            .await?,
-    )
+    crate::db::schedule::obligations_by_urgency(&pool, today, crate::db::at_risk_days()).await
 }

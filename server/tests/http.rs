@@ -5,22 +5,14 @@ use server::database::MIGRATOR;
 use server::settings::{DatabaseArgs, ServeArgs};
 use sqlx::PgPool;
 
-const SEED: &str = include_str!("../../data/E-2019-30.txt");
+mod common;
+
+use common::{SEED, spawn_app, text_of};
 
 fn serve_args(addr: &str) -> ServeArgs {
     use clap::Parser;
     let site_root = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/site");
     ServeArgs::parse_from(["serve", "--addr", addr, "--site-root", site_root])
-}
-
-/// Starts the app on a free port and returns its base URL.
-async fn spawn_app(pool: PgPool) -> String {
-    let app = server::build(pool, &serve_args("127.0.0.1:0"))
-        .await
-        .unwrap();
-    let url = format!("http://127.0.0.1:{}", app.port());
-    tokio::spawn(app.run_until_stopped());
-    url
 }
 
 fn row_count(html: &str) -> usize {
@@ -43,19 +35,12 @@ async fn front_page_lists_the_seed_resolutions_and_filters_by_query(pool: PgPool
 
     let page = client.get(format!("{base}/")).send().await.unwrap();
     assert_eq!(page.status(), 200);
-    let html = page.text().await.unwrap();
+    let html = common::markup(page.text().await.unwrap());
     assert_eq!(row_count(&html), 14, "{html}");
     assert!(html.contains("Integrating sport into youth crime prevention"));
     assert!(html.contains("Showing 14 of 14"));
 
-    let filtered = client
-        .get(format!("{base}/?q=WILDLIFE"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let filtered = text_of(&client, &format!("{base}/?q=WILDLIFE")).await;
     assert_eq!(row_count(&filtered), 1);
     assert!(filtered.contains("D. Resolution 28/3"));
     // 17 operative paragraphs, 4 mandates, one of them reporting (gold annotation).
@@ -145,12 +130,7 @@ async fn the_obligations_page_shows_dates_derived_from_the_sessions(pool: PgPool
         .await
         .unwrap();
     let base = spawn_app(pool).await;
-    let html = reqwest::get(format!("{base}/obligations"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = text_of(&reqwest::Client::new(), &format!("{base}/obligations")).await;
     assert_eq!(
         row_count(&html),
         13,

@@ -53,7 +53,10 @@ pub async fn add_alias(
 }
 
 /// The id of the body with this code.
-pub async fn id_by_code(conn: &mut sqlx::PgConnection, code: &str) -> Result<Option<i64>, AppError> {
+pub async fn id_by_code(
+    conn: &mut sqlx::PgConnection,
+    code: &str,
+) -> Result<Option<i64>, AppError> {
     Ok(
         sqlx::query_scalar!("select id from body where code = $1", code)
             .fetch_optional(&mut *conn)
@@ -62,7 +65,10 @@ pub async fn id_by_code(conn: &mut sqlx::PgConnection, code: &str) -> Result<Opt
 }
 
 /// The id of the body a text names, by its name or one of its aliases.
-pub async fn id_by_name(conn: &mut sqlx::PgConnection, name: &str) -> Result<Option<i64>, AppError> {
+pub async fn id_by_name(
+    conn: &mut sqlx::PgConnection,
+    name: &str,
+) -> Result<Option<i64>, AppError> {
     Ok(sqlx::query_scalar!(
         r#"select id as "id!" from body where name = $1
            union all

@@ -66,7 +66,12 @@ pub async fn obligation_detail(
         None => None,
     };
     Ok(Some(ObligationDetail {
-        urgency: urgency(schedule.status, schedule.deadlines.as_ref(), today, window_days),
+        urgency: urgency(
+            schedule.status,
+            schedule.deadlines.as_ref(),
+            today,
+            window_days,
+        ),
         allowed_next: allowed_next(schedule.kind, schedule.status).to_vec(),
         schedule,
         version: row.version,

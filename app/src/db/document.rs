@@ -91,7 +91,8 @@ pub async fn store_extraction(
     super::resolution::retire_missing(tx, document_id, &labels).await?;
     super::mandate::retire_with_resolutions(tx, document_id).await?;
     for (position, resolution) in (0i32..).zip(&extraction.resolutions) {
-        let resolution_id = super::resolution::upsert(tx, document_id, position, resolution).await?;
+        let resolution_id =
+            super::resolution::upsert(tx, document_id, position, resolution).await?;
         let paragraph_ids =
             super::resolution::replace_paragraphs(tx, resolution_id, &resolution.paragraphs)
                 .await?;

@@ -4,11 +4,12 @@
 use crate::error::AppError;
 use chrono::{DateTime, Utc};
 use sqlx::PgPool;
+use sqlx::types::JsonValue;
 
 /// A login as stored: what it holds and when it lapses if left idle.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoginRow {
-    pub data: serde_json::Value,
+    pub data: JsonValue,
     pub expiry_date: DateTime<Utc>,
 }
 
@@ -16,7 +17,7 @@ pub struct LoginRow {
 pub async fn insert(
     pool: &PgPool,
     id: &str,
-    data: &serde_json::Value,
+    data: &JsonValue,
     expiry: DateTime<Utc>,
 ) -> Result<bool, AppError> {
     let inserted = sqlx::query!(
@@ -37,7 +38,7 @@ pub async fn insert(
 pub async fn update(
     pool: &PgPool,
     id: &str,
-    data: &serde_json::Value,
+    data: &JsonValue,
     expiry: DateTime<Utc>,
 ) -> Result<(), AppError> {
     sqlx::query!(

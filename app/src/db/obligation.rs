@@ -2,11 +2,11 @@
 //! transition with [`crate::domain::transition`], refuses stale versions, and writes the
 //! history event in the same transaction.
 
+use super::stored;
 use crate::domain::{
     ObligationKind, Recurrence, SessionCadence, Status, StatusChange, next_session_number,
     should_spawn_next, transition,
 };
-use super::stored;
 use crate::error::AppError;
 
 pub use crate::model::ObligationState;

@@ -52,7 +52,9 @@ impl TryFrom<ScheduleRow> for ObligationSchedule {
 }
 
 /// Every obligation with its derived deadlines (None when the session or its date is unknown).
-pub async fn obligation_schedules(pool: &sqlx::PgPool) -> Result<Vec<ObligationSchedule>, AppError> {
+pub async fn obligation_schedules(
+    pool: &sqlx::PgPool,
+) -> Result<Vec<ObligationSchedule>, AppError> {
     schedules(pool, None).await
 }
 

@@ -164,7 +164,13 @@ pub fn status_form(id: i64, version: i32, to: &str) -> Vec<(&'static str, String
 
 /// The body of a GET of `url` by `client`.
 pub async fn text_of(client: &reqwest::Client, url: &str) -> String {
-    client.get(url).send().await.unwrap().text().await.unwrap()
+    markup(client.get(url).send().await.unwrap().text().await.unwrap())
+}
+
+/// A page's markup without Leptos' hydration markers (`<!>`, which erased component types put
+/// after dynamic text), so tests can look for the HTML a reader gets.
+pub fn markup(html: String) -> String {
+    html.replace("<!>", "")
 }
 
 /// The demo set up, with a staff member logged in: (base URL, the first obligation due at the
