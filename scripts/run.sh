@@ -20,6 +20,17 @@ bin=target/release/mandate-tracker
 "$bin" calendar data/calendar.json
 # Idempotent: an unchanged text is recognised by its hash and left alone.
 "$bin" import data/E-2019-30.txt --symbol E/2019/30
+# The 22 real texts of the development corpus, each under its symbol in data/corpus/corpus.json
+# (`import` takes one symbol per call; an unchanged text returns at once). The symbol and the
+# text file are read from each document's "symbol" and "text_file" lines, in that order.
+corpus=data/corpus
+imported=0
+while IFS= read -r symbol && IFS= read -r text_file; do
+  [ -f "$corpus/$text_file" ] || { echo "run: $corpus/$text_file is missing" >&2; exit 1; }
+  "$bin" import "$corpus/$text_file" --symbol "$symbol" >/dev/null
+  imported=$((imported + 1))
+done < <(sed -n 's/^    "\(symbol\|text_file\)": "\(.*\)",$/\2/p' "$corpus/corpus.json")
+echo "run: $imported corpus texts imported or unchanged (data/corpus/)" >&2
 # Demo accounts, created once: an administrator (edits the calendar) and a staff member
 # (records progress). Their password is MT_DEMO_PASSWORD, else one generated on the first run
 # and kept in .data/demo-password (readable by you only). Never used outside a demo.

@@ -18,7 +18,8 @@ pub use calendar::{
 pub use obligation::{GetObligation, RecordStatusChange, get_obligation, record_status_change};
 
 use crate::error::AppError;
-use crate::model::{ObligationUrgency, ResolutionSummary};
+use crate::model::ResolutionSummary;
+use crate::model::finder::{FinderPage, FinderQuery};
 use leptos::prelude::*;
 
 /// Every resolution and decision of every imported document, in document order.
@@ -29,12 +30,23 @@ pub async fn list_resolutions() -> Result<Vec<ResolutionSummary>, AppError> {
     crate::db::resolution::list_summaries(&pool).await
 }
 
-/// Every reporting obligation with its deadlines and how urgent it is today (server's date).
-/// Public: delegations browse pending mandates without an account.
-#[server(endpoint = "list_obligations")]
+/// One page of the finder: the obligations `query` keeps, with their deadlines and how urgent
+/// each is today (the server's date), and the total. Public: delegations browse pending
+/// mandates without an account. A parameter that makes no sense is a 422 with a sentence.
+#[server(endpoint = "find_obligations")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
-pub async fn list_obligations() -> Result<Vec<ObligationUrgency>, AppError> {
+pub async fn find_obligations(query: FinderQuery) -> Result<FinderPage, AppError> {
+    let filter = query.check().map_err(|err| AppError::Validation(err.message))?;
     let pool = crate::db::pool()?;
     let today = chrono::Utc::now().date_naive();
-    crate::db::schedule::obligations_by_urgency(&pool, today, crate::db::at_risk_days()).await
+    let limit = Some(crate::model::finder::PAGE_SIZE);
+    crate::db::finder::find(&pool, &filter, today, crate::db::at_risk_days(), limit).await
+}
+
+/// Every body by (acronym, name), for the finder's body filter.
+#[server(endpoint = "finder_bodies")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn finder_bodies() -> Result<Vec<(String, String)>, AppError> {
+    let pool = crate::db::pool()?;
+    crate::db::body::list(&pool).await
 }

@@ -4,6 +4,8 @@ pub mod account;
 pub mod body_forms;
 pub mod dates;
 pub mod error_alert;
+pub mod finder_filters;
+pub mod finder_results;
 pub mod history;
 pub mod hydrated;
 pub mod resolution_table;

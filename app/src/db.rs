@@ -14,6 +14,7 @@ pub mod body;
 pub mod calendar;
 pub mod detail;
 pub mod document;
+pub mod finder;
 pub mod login;
 pub mod mandate;
 pub mod migrations;

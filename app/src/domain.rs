@@ -10,6 +10,7 @@
 //! logic is testable and behaves the same on the server and in the browser.
 
 pub mod calendar;
+pub mod finder;
 pub mod mandate;
 pub mod recurrence;
 pub mod session_state;

@@ -1,6 +1,7 @@
 //! Types shared by the server and the browser.
 
 mod calendar;
+pub mod finder;
 mod obligation;
 
 pub use calendar::{BodyCalendar, CalendarSession};

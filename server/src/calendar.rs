@@ -4,6 +4,7 @@
 //! A body or session that already exists is left alone, except that a session created by an
 //! import (number known, dates not) gets its dates. A session whose file entry says it was
 //! rescheduled is created with its planned dates and then moved, so its history shows the move.
+//! A session's reconvened part (`"reconvened"`) is set when the session is created or dated.
 
 use crate::settings::DatabaseArgs;
 use anyhow::{Context, bail};
@@ -54,6 +55,9 @@ pub struct SessionEntry {
     pub state: SessionState,
     pub planned: Dates,
     pub rescheduled: Option<Moved>,
+    /// The reconvened part (the Vienna commissions meet again in December), if any.
+    #[serde(default)]
+    pub reconvened: Option<Dates>,
 }
 
 /// `mandate-tracker calendar FILE`.
@@ -133,6 +137,14 @@ pub async fn load(pool: &PgPool, calendar: &CalendarFile) -> anyhow::Result<usiz
             }
         };
         changed += 1;
+        // Only a session nobody has dated before gets the file's reconvened part.
+        if let Some(reconvened) = &entry.reconvened {
+            let dates = SessionDates {
+                opening: reconvened.opens_on,
+                closing: reconvened.closes_on,
+            };
+            db::session::set_first_reconvened(&mut tx, session_id, dates).await?;
+        }
         if let Some(moved) = &entry.rescheduled {
             let version = db::session::version(&mut tx, session_id).await?;
             let change = SessionChange {

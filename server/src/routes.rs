@@ -2,6 +2,7 @@
 
 pub mod assets;
 pub mod errors;
+pub mod exports;
 pub mod health;
 pub mod security;
 pub mod throttle;
@@ -54,6 +55,11 @@ pub fn router(pool: PgPool, args: &ServeArgs) -> anyhow::Result<Router> {
 
     let app = Router::new()
         .merge(health::router(pool.clone()))
+        .merge(exports::router(
+            pool.clone(),
+            AtRiskWindow(at_risk_days),
+            args.login.public_origin.clone(),
+        ))
         .merge(pages)
         .layer(axum::middleware::from_fn(errors::status_from_error))
         .layer(axum::middleware::from_fn(errors::form_error_flash));

@@ -221,10 +221,10 @@ async fn administrators_add_sessions_once_each(pool: PgPool) {
     let ccpcj = body_id(&pool, "CCPCJ").await;
     let form = vec![
         ("body_id", ccpcj.to_string()),
-        ("number", " 35 ".to_string()),
-        ("label", "thirty-fifth session".to_string()),
-        ("opens_on", "2026-05-18".to_string()),
-        ("closes_on", "2026-05-22".to_string()),
+        ("number", " 38 ".to_string()),
+        ("label", "thirty-eighth session".to_string()),
+        ("opens_on", "2029-05-14".to_string()),
+        ("closes_on", "2029-05-18".to_string()),
         ("venue", "Vienna".to_string()),
     ];
     let staff = client();
@@ -237,7 +237,7 @@ async fn administrators_add_sessions_once_each(pool: PgPool) {
     assert_eq!(status, 200, "{body}");
     let (status, body) = call(&admin, &base, "add_session", &form).await;
     assert_eq!(status, 409, "{body}");
-    assert!(body.contains("already has a session 35"), "{body}");
+    assert!(body.contains("already has a session 38"), "{body}");
 
     let mut bad = form.clone();
     bad[1].1 = "thirty-six".into();
@@ -247,8 +247,8 @@ async fn administrators_add_sessions_once_each(pool: PgPool) {
         (422, true),
         "{body}"
     );
-    bad[1].1 = "36".into();
-    bad[3].1 = "2026-05-30".into();
+    bad[1].1 = "39".into();
+    bad[3].1 = "2029-05-30".into();
     let (status, body) = call(&admin, &base, "add_session", &bad).await;
     assert_eq!(
         (status, body.contains("before it opens")),
@@ -257,8 +257,8 @@ async fn administrators_add_sessions_once_each(pool: PgPool) {
     );
 
     let calendar = public_page(&base, "/calendar").await;
-    assert!(calendar.contains("thirty-fifth session"), "{calendar}");
-    assert!(calendar.contains("18 May 2026") && calendar.contains("Vienna"));
+    assert!(calendar.contains("thirty-eighth session"), "{calendar}");
+    assert!(calendar.contains("14 May 2029") && calendar.contains("Vienna"));
 }
 
 #[sqlx::test(migrator = "MIGRATOR")]

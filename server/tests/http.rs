@@ -130,15 +130,24 @@ async fn the_obligations_page_shows_dates_derived_from_the_sessions(pool: PgPool
         .await
         .unwrap();
     let base = spawn_app(pool).await;
-    let html = text_of(&reqwest::Client::new(), &format!("{base}/obligations")).await;
+    let html = text_of(
+        &reqwest::Client::new(),
+        &format!("{base}/obligations?kind=report"),
+    )
+    .await;
     assert_eq!(
         row_count(&html),
         13,
         "one row per dated report (the two asked for periodically are activities)"
     );
     // The 29th session of the Commission, postponed to 3 December 2020.
-    let ccpcj_29 = "<td>Commission on Crime Prevention and Criminal Justice, twenty-ninth session</td>\
-                    <td>3 Dec 2020</td><td>24 Sep 2020</td><td>22 Oct 2020</td>";
+    let ccpcj_29 = "<td data-label=\"Due at\">Commission on Crime Prevention and Criminal Justice, \
+                    twenty-ninth session</td><td data-label=\"Session opens\">3 Dec 2020</td>\
+                    <td data-label=\"Submit by\">24 Sep 2020</td>\
+                    <td data-label=\"Issue by\">22 Oct 2020</td>";
     assert_eq!(html.matches(ccpcj_29).count(), 4, "{html}");
-    assert!(html.contains("<td>7 Mar 2021</td><td>27 Dec 2020</td><td>24 Jan 2021</td>"));
+    assert!(html.contains(
+        "<td data-label=\"Session opens\">7 Mar 2021</td><td data-label=\"Submit by\">27 Dec 2020</td>\
+         <td data-label=\"Issue by\">24 Jan 2021</td>"
+    ));
 }

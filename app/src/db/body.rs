@@ -118,3 +118,13 @@ fn stored_weeks(lead: LeadTimes) -> Result<(i32, i32), AppError> {
         |w: u32| i32::try_from(w).map_err(|_| AppError::invalid("That lead time is too long."));
     Ok((weeks(lead.submission_weeks)?, weeks(lead.issuance_weeks)?))
 }
+
+/// Every body by (acronym, name), in acronym order.
+pub async fn list(pool: &sqlx::PgPool) -> Result<Vec<(String, String)>, AppError> {
+    Ok(sqlx::query!("select code, name from body order by code")
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(|b| (b.code, b.name))
+        .collect())
+}

@@ -11,20 +11,20 @@ pub use crate::model::{ObligationSchedule, ObligationUrgency};
 use chrono::NaiveDate;
 
 /// An obligation row with its mandate, resolution, session and body.
-struct ScheduleRow {
-    id: i64,
-    kind: String,
-    status: String,
-    resolution_label: String,
-    paragraph_number: String,
-    addressee: String,
-    body: Option<String>,
-    number: Option<i32>,
-    label: Option<String>,
-    opens_on: Option<NaiveDate>,
-    closes_on: Option<NaiveDate>,
-    submission_lead_weeks: Option<i32>,
-    issuance_lead_weeks: Option<i32>,
+pub(super) struct ScheduleRow {
+    pub id: i64,
+    pub kind: String,
+    pub status: String,
+    pub resolution_label: String,
+    pub paragraph_number: String,
+    pub addressee: String,
+    pub body: Option<String>,
+    pub number: Option<i32>,
+    pub label: Option<String>,
+    pub opens_on: Option<NaiveDate>,
+    pub closes_on: Option<NaiveDate>,
+    pub submission_lead_weeks: Option<i32>,
+    pub issuance_lead_weeks: Option<i32>,
 }
 
 impl TryFrom<ScheduleRow> for ObligationSchedule {

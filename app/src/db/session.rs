@@ -155,6 +155,27 @@ pub async fn date_undated(
     Ok(())
 }
 
+/// Gives session `id` the dates of its reconvened part from the calendar file, unless it has
+/// a reconvened part already. Like [`date_undated`], for a session the calendar has just added
+/// or dated: not a staff edit, so not versioned.
+pub async fn set_first_reconvened(
+    conn: &mut sqlx::PgConnection,
+    id: i64,
+    dates: SessionDates,
+) -> Result<(), AppError> {
+    dates.check_order("The reconvened part")?;
+    sqlx::query!(
+        "update session set reconvened_opens_on = $2, reconvened_closes_on = $3
+          where id = $1 and reconvened_opens_on is null and reconvened_closes_on is null",
+        id,
+        dates.opening,
+        dates.closing
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 /// The current version of session `id` (what a change must name).
 pub async fn version(conn: &mut sqlx::PgConnection, id: i64) -> Result<i32, AppError> {
     sqlx::query_scalar!("select version from session where id = $1", id)

@@ -1,132 +1,74 @@
-use crate::api::list_obligations;
-use crate::components::dates::day_or_unset;
+//! The finder (`/obligations`): every obligation, filtered, searched, sorted and paged, with the
+//! whole state in the address so a link can be shared, bookmarked and opened without JavaScript.
+
+use crate::api::{find_obligations, finder_bodies};
+use crate::components::dates::day;
 use crate::components::error_alert::PageError;
-use crate::model::ObligationUrgency;
+use crate::components::finder_filters::FinderFilters;
+use crate::components::finder_results::FinderResults;
+use crate::model::finder::FinderQuery;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use leptos_router::params::ParamsMap;
 
-/// Every obligation: reports in deadline order with the dates derived from their sessions,
-/// then the continuing activities (which have no deadline).
+/// The finder's parameters as the address holds them.
+fn finder_query(params: &ParamsMap) -> FinderQuery {
+    let get = |name: &str| params.get(name);
+    FinderQuery {
+        body: get("body"),
+        session: get("session"),
+        addressee: get("addressee"),
+        status: get("status"),
+        urgency: get("urgency"),
+        kind: get("kind"),
+        adopted_by: get("adopted_by"),
+        resolution: get("resolution"),
+        year: get("year"),
+        q: get("q"),
+        sort: get("sort"),
+        page: get("page"),
+    }
+}
+
 #[component]
 pub fn ObligationsPage() -> impl IntoView {
-    let obligations = Resource::new(|| (), |_| list_obligations());
+    let params = use_query_map();
+    let query = Memo::new(move |_| finder_query(&params.read()));
+    let bodies = Resource::new(|| (), |_| finder_bodies());
+    let results = Resource::new(move || query.get(), find_obligations);
     view! {
-        <Title text="Obligations — Mandate Tracker" />
+        <Title text="Find obligations — Mandate Tracker" />
         <h1>"Obligations"</h1>
-        <h2>"Reports"</h2>
-        <p class="count">
-            "Documents are due 10 weeks and issued 6 weeks before the session opens, unless a body's calendar says otherwise."
+        <p class="lede">
+            "Every report and activity the tracked resolutions ask for. Filter by body, session, status or urgency, or search the mandates' words. Documents are due 10 weeks and issued 6 weeks before the session opens, unless a body's calendar says otherwise."
         </p>
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match obligations.await {
-                    Ok(rows) => {
-                        let (reports, activities): (Vec<_>, Vec<_>) = rows
-                            .into_iter()
-                            .partition(|row| row.schedule.kind == crate::domain::ObligationKind::Report);
-                        view! {
-                            <ReportTable rows=reports />
-                            <h2 id="activities">"Continuing activities"</h2>
-                            <ActivityTable rows=activities />
+        <div class="finder">
+            <Suspense fallback=|| view! { <p>"Loading filters…"</p> }>
+                {move || Suspend::new(async move {
+                    let bodies = bodies.await.unwrap_or_default();
+                    view! { <FinderFilters query=query.get() bodies /> }
+                })}
+            </Suspense>
+            <section class="results" aria-labelledby="results-heading">
+                <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+                    {move || Suspend::new(async move {
+                        match results.await {
+                            Ok(page) => {
+                                let on = day(page.today);
+                                view! {
+                                    <FinderResults page query=query.get() />
+                                    <p class="count">
+                                        {format!("Overdue and at risk are judged on {on}.")}
+                                    </p>
+                                }
+                                    .into_any()
+                            }
+                            Err(error) => view! { <PageError error /> }.into_any(),
                         }
-                            .into_any()
-                    }
-                    Err(error) => view! { <PageError error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+                    })}
+                </Suspense>
+            </section>
+        </div>
     }
-}
-
-fn status_text(row: &ObligationUrgency) -> String {
-    format!("{} ({})", row.schedule.status.label(), row.urgency)
-}
-
-fn source_link(row: &ObligationUrgency) -> impl IntoView + use<> {
-    let s = &row.schedule;
-    view! {
-        <a href=format!(
-            "/obligations/{}",
-            s.obligation_id,
-        )>{format!("{} ¶{}", s.resolution_label, s.paragraph)}</a>
-    }
-}
-
-#[component]
-fn ReportTable(rows: Vec<ObligationUrgency>) -> impl IntoView {
-    view! {
-        <table class="obligations">
-            <thead>
-                <tr>
-                    <th scope="col">"Source"</th>
-                    <th scope="col">"Who"</th>
-                    <th scope="col">"Report to"</th>
-                    <th scope="col">"Session opens"</th>
-                    <th scope="col">"Submit by"</th>
-                    <th scope="col">"Issue by"</th>
-                    <th scope="col">"Status"</th>
-                </tr>
-            </thead>
-            <tbody>
-                {rows.into_iter().map(|row| view! { <ReportRow row /> }).collect_view()}
-            </tbody>
-        </table>
-    }
-}
-
-#[component]
-fn ReportRow(row: ObligationUrgency) -> impl IntoView {
-    let status = status_text(&row);
-    let link = source_link(&row);
-    let s = row.schedule;
-    let deadlines = s.deadlines;
-    let target = s.target();
-    view! {
-        <tr>
-            <td>{link}</td>
-            <td>{s.addressee}</td>
-            <td>{target}</td>
-            <td>{day_or_unset(deadlines.as_ref().map(|d| d.session_opens))}</td>
-            <td>{day_or_unset(deadlines.as_ref().map(|d| d.submission))}</td>
-            <td>{day_or_unset(deadlines.as_ref().map(|d| d.issuance))}</td>
-            <td>{status}</td>
-        </tr>
-    }
-}
-
-#[component]
-fn ActivityTable(rows: Vec<ObligationUrgency>) -> impl IntoView {
-    if rows.is_empty() {
-        return view! { <p class="count">"None."</p> }.into_any();
-    }
-    view! {
-        <table class="activities" aria-labelledby="activities">
-            <thead>
-                <tr>
-                    <th scope="col">"Source"</th>
-                    <th scope="col">"Who"</th>
-                    <th scope="col">"Reports to"</th>
-                    <th scope="col">"Status"</th>
-                </tr>
-            </thead>
-            <tbody>
-                {rows
-                    .into_iter()
-                    .map(|row| {
-                        let status = status_text(&row);
-                        let link = source_link(&row);
-                        view! {
-                            <tr>
-                                <td>{link}</td>
-                                <td>{row.schedule.addressee}</td>
-                                <td>{row.schedule.body.unwrap_or_else(|| "—".into())}</td>
-                                <td>{status}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
-    }
-    .into_any()
 }

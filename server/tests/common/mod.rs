@@ -193,3 +193,30 @@ pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
         .find(|v| v.starts_with("mt_session="))
         .map(str::to_owned)
 }
+
+/// The development corpus as `make run` imports it: (symbol, text) of each document of
+/// `data/corpus/corpus.json`, read from its `text_file`.
+pub fn corpus_texts() -> Vec<(String, String)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/corpus");
+    let index = std::fs::read_to_string(format!("{dir}/corpus.json")).unwrap();
+    let documents: Vec<serde_json::Value> = serde_json::from_str(&index).unwrap();
+    documents
+        .iter()
+        .map(|doc| {
+            let symbol = doc["symbol"].as_str().unwrap().to_owned();
+            let file = doc["text_file"].as_str().unwrap();
+            let text = std::fs::read_to_string(format!("{dir}/{file}")).unwrap();
+            (symbol, text)
+        })
+        .collect()
+}
+
+/// Everything `make run` loads: the calendar, the seed report and the corpus texts.
+pub async fn load_full_demo(pool: &PgPool) {
+    load_demo_data(pool).await;
+    for (symbol, text) in corpus_texts() {
+        server::import::import_text(pool, &symbol, &text)
+            .await
+            .unwrap_or_else(|err| panic!("{symbol}: {err:#}"));
+    }
+}

@@ -1,0 +1,198 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! The living demo data (`make run`): the calendar of `data/calendar.json`, the seed report and
+//! the 22 corpus texts, judged on a fixed day (never the clock).
+
+use app::db::schedule::obligations_by_urgency;
+use app::domain::Urgency;
+use chrono::{Datelike, NaiveDate};
+use server::calendar::load;
+use server::database::MIGRATOR;
+use sqlx::PgPool;
+
+mod common;
+use common::{calendar, corpus_texts, load_full_demo};
+
+/// The day the demo is judged on.
+fn today() -> NaiveDate {
+    date("2026-12-01")
+}
+
+fn date(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+/// The at-risk window `serve` uses by default (`--at-risk-days`).
+const AT_RISK_DAYS: i64 = 21;
+
+/// Corpus reports due at a dated session: 13 of 32 measured (CCPCJ 31 and 34, GA 77, 78 and 79;
+/// one more names "GA 33", the extractor's reading of "the General Assembly through the
+/// Commission at its thirty-third session", which has no dates).
+const LINKED_FLOOR: i64 = 13;
+
+/// One session as stored: body code, number, state, dates and reconvened dates.
+type SessionRow = (
+    String,
+    i32,
+    String,
+    Option<NaiveDate>,
+    Option<NaiveDate>,
+    Option<NaiveDate>,
+    Option<NaiveDate>,
+);
+
+async fn sessions(pool: &PgPool) -> Vec<SessionRow> {
+    sqlx::query_as(
+        "select b.code, s.number, s.state, s.opens_on, s.closes_on, \
+                s.reconvened_opens_on, s.reconvened_closes_on \
+           from session s join body b on b.id = s.body_id order by b.code, s.number",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap()
+}
+
+/// How many obligations are (overdue, at risk, with their deadline ahead) on the demo day.
+async fn urgency_counts(pool: &PgPool) -> (usize, usize, usize) {
+    let all = obligations_by_urgency(pool, today(), AT_RISK_DAYS)
+        .await
+        .unwrap();
+    let count = |wanted: fn(&Urgency) -> bool| all.iter().filter(|o| wanted(&o.urgency)).count();
+    (
+        count(|u| matches!(u, Urgency::Overdue { .. })),
+        count(|u| matches!(u, Urgency::AtRisk { .. })),
+        count(|u| matches!(u, Urgency::OnTrack { .. } | Urgency::AtRisk { .. })),
+    )
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn on_the_demo_day_the_reports_due_at_past_sessions_are_overdue(pool: PgPool) {
+    load_full_demo(&pool).await;
+    let (overdue, _, _) = urgency_counts(&pool).await;
+    // Measured: all 24 reports due at a dated session (11 of the seed, 13 of the corpus), every
+    // one at a session that opened before 2026-12-01 and none recorded as submitted.
+    assert!(overdue >= 24, "overdue: {overdue}");
+}
+
+/// The demo should also show reports at risk and reports with their deadline ahead. The real
+/// texts do not give any on 2026-12-01: every numbered session they name (CCPCJ 29-34, GA 75-79,
+/// the Fourteenth Congress) has opened, the extractor finds no session number in the reports
+/// asked for later (GA 85, the Human Rights Council, the Security Council's dated cycles), and
+/// next occurrences of recurring reports only come into being when a report is issued. Getting
+/// there needs illustrative progress (and pages saying they show demo data), or date-based
+/// deadlines; see data/README.md.
+#[sqlx::test(migrator = "MIGRATOR")]
+#[ignore = "the real demo data has nothing at risk or ahead on 2026-12-01 (see the comment)"]
+async fn on_the_demo_day_some_obligations_are_at_risk_and_some_ahead(pool: PgPool) {
+    load_full_demo(&pool).await;
+    let (_, at_risk, ahead) = urgency_counts(&pool).await;
+    assert!(at_risk > 0, "at risk: {at_risk}");
+    assert!(ahead > 0, "deadline ahead: {ahead}");
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn every_later_session_is_planned_and_none_closes_before_it_opens(pool: PgPool) {
+    load_full_demo(&pool).await;
+    let all = sessions(&pool).await;
+    assert!(all.len() >= 60, "{}", all.len());
+    for (code, number, state, opens, closes, re_opens, re_closes) in &all {
+        let session = format!("{code} {number}");
+        if opens.is_some_and(|d| d > today()) {
+            assert_eq!(state, "planned", "{session} opens after the demo day");
+        }
+        if let (Some(opens), Some(closes)) = (opens, closes) {
+            assert!(closes >= opens, "{session} closes before it opens");
+        }
+        if let (Some(re_opens), Some(re_closes)) = (re_opens, re_closes) {
+            assert!(re_closes >= re_opens, "{session}'s reconvened part");
+            assert!(
+                opens.is_some_and(|o| *re_opens > o),
+                "{session} reconvenes later"
+            );
+        }
+    }
+    for body in ["CCPCJ", "CND"] {
+        let in_2027 = all
+            .iter()
+            .filter(|s| s.0 == body && s.3.is_some_and(|d| d.year() == 2027))
+            .count();
+        assert!(in_2027 >= 1, "{body} meets in 2027");
+    }
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn the_corpus_obligations_link_to_dated_sessions(pool: PgPool) {
+    load_full_demo(&pool).await;
+    let (documents, reports, linked): (i64, i64, i64) = sqlx::query_as(
+        "select (select count(*) from document where symbol <> 'E/2019/30'), \
+                count(*) filter (where o.kind = 'report'), \
+                count(s.opens_on) \
+           from obligation o \
+           join mandate m on m.id = o.mandate_id \
+           join resolution r on r.id = m.resolution_id \
+           join document d on d.id = r.document_id \
+           left join session s on s.id = o.session_id \
+          where d.symbol <> 'E/2019/30'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(documents, corpus_texts().len() as i64);
+    assert!(reports > 0);
+    assert!(
+        linked >= LINKED_FLOOR,
+        "{linked} of {reports} corpus reports are due at a dated session"
+    );
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn reconvened_parts_come_from_the_file_and_never_overwrite_an_edit(pool: PgPool) {
+    load_full_demo(&pool).await;
+    let reconvened = |pool: PgPool, code: &'static str, number: i32| async move {
+        sqlx::query_as::<_, (Option<NaiveDate>, Option<NaiveDate>)>(
+            "select s.reconvened_opens_on, s.reconvened_closes_on from session s \
+               join body b on b.id = s.body_id where b.code = $1 and s.number = $2",
+        )
+        .bind(code)
+        .bind(number)
+        .fetch_one(&pool)
+        .await
+        .unwrap()
+    };
+    assert_eq!(
+        reconvened(pool.clone(), "CND", 65).await,
+        (Some(date("2022-12-08")), Some(date("2022-12-09")))
+    );
+    // An administrator moves the Commission's reconvened 36th session; reloading keeps it.
+    sqlx::query(
+        "update session set reconvened_opens_on = '2027-12-09', \
+                reconvened_closes_on = '2027-12-10' \
+          where number = 36 and body_id = (select id from body where code = 'CCPCJ')",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    load(&pool, &calendar()).await.unwrap();
+    assert_eq!(
+        reconvened(pool.clone(), "CCPCJ", 36).await,
+        (Some(date("2027-12-09")), Some(date("2027-12-10")))
+    );
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn loading_the_demo_twice_changes_nothing(pool: PgPool) {
+    let counts = |pool: PgPool| async move {
+        sqlx::query_as::<_, (i64, i64, i64, i64, i64)>(
+            "select (select count(*) from body), (select count(*) from session), \
+                    (select count(*) from session_event), (select count(*) from document), \
+                    (select count(*) from obligation)",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap()
+    };
+    load_full_demo(&pool).await;
+    let first = counts(pool.clone()).await;
+    load_full_demo(&pool).await;
+    assert_eq!(counts(pool.clone()).await, first);
+    assert_eq!(first.3, 1 + corpus_texts().len() as i64);
+}
