@@ -36,7 +36,9 @@ pub async fn list_resolutions() -> Result<Vec<ResolutionSummary>, AppError> {
 #[server(endpoint = "find_obligations")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn find_obligations(query: FinderQuery) -> Result<FinderPage, AppError> {
-    let filter = query.check().map_err(|err| AppError::Validation(err.message))?;
+    let filter = query
+        .check()
+        .map_err(|err| AppError::Validation(err.message))?;
     let pool = crate::db::pool()?;
     let today = chrono::Utc::now().date_naive();
     let limit = Some(crate::model::finder::PAGE_SIZE);

@@ -31,6 +31,21 @@ pub fn FinderFilters(query: FinderQuery, bodies: Vec<(String, String)>) -> impl 
     let urgency_now = selected(&query.urgency);
     let kind_now = selected(&query.kind);
     let sort_now = selected(&query.sort);
+    let q_error = message_for("q");
+    let session_error = message_for("session");
+    let status_error = message_for("status");
+    let urgency_error = message_for("urgency");
+    let kind_error = message_for("kind");
+    let addressee_error = message_for("addressee");
+    let adopted_by_error = message_for("adopted_by");
+    let year_error = message_for("year");
+    let sort_error = message_for("sort");
+    let q_value = value(&query.q);
+    let session_value = value(&query.session);
+    let addressee_value = value(&query.addressee);
+    let adopted_by_value = value(&query.adopted_by);
+    let year_value = value(&query.year);
+    let resolution = query.resolution.clone();
     view! {
         <Form method="GET" action="/obligations">
             <div class="filters" role="search" aria-label="Filter obligations">
@@ -38,8 +53,8 @@ pub fn FinderFilters(query: FinderQuery, bodies: Vec<(String, String)>) -> impl 
                 <h2>"Filter"</h2>
                 <label for="q">"Words"</label>
                 <p class="hint" id="q-hint">"In the mandate, its paragraph or its resolution's title. Body acronyms work (CCPCJ, UNODC)."</p>
-                {message_for("q")}
-                <input id="q" name="q" type="search" value=value(&query.q) aria-describedby="q-hint" />
+                {q_error}
+                <input id="q" name="q" type="search" value=q_value aria-describedby="q-hint" />
                 <label for="body">"Body"</label>
                 <select id="body" name="body">
                     <option value="">"Any body"</option>
@@ -53,10 +68,10 @@ pub fn FinderFilters(query: FinderQuery, bodies: Vec<(String, String)>) -> impl 
                         .collect_view()}
                 </select>
                 <label for="session">"Session number"</label>
-                {message_for("session")}
-                <input id="session" name="session" inputmode="numeric" value=value(&query.session) />
+                {session_error}
+                <input id="session" name="session" inputmode="numeric" value=session_value />
                 <label for="status">"Status"</label>
-                {message_for("status")}
+                {status_error}
                 <select id="status" name="status">
                     <option value="">"Any status"</option>
                     {Status::ALL
@@ -68,7 +83,7 @@ pub fn FinderFilters(query: FinderQuery, bodies: Vec<(String, String)>) -> impl 
                         .collect_view()}
                 </select>
                 <label for="urgency">"Urgency"</label>
-                {message_for("urgency")}
+                {urgency_error}
                 <select id="urgency" name="urgency">
                     <option value="">"Any"</option>
                     {UrgencyFilter::ALL
@@ -80,7 +95,7 @@ pub fn FinderFilters(query: FinderQuery, bodies: Vec<(String, String)>) -> impl 
                         .collect_view()}
                 </select>
                 <label for="kind">"Kind"</label>
-                {message_for("kind")}
+                {kind_error}
                 <select id="kind" name="kind">
                     <option value="">"Reports and activities"</option>
                     {ObligationKind::ALL
@@ -93,20 +108,17 @@ pub fn FinderFilters(query: FinderQuery, bodies: Vec<(String, String)>) -> impl 
                         .collect_view()}
                 </select>
                 <label for="addressee">"Addressed to"</label>
-                {message_for("addressee")}
-                <input id="addressee" name="addressee" value=value(&query.addressee) />
+                {addressee_error}
+                <input id="addressee" name="addressee" value=addressee_value />
                 <label for="adopted_by">"Adopted by"</label>
-                {message_for("adopted_by")}
-                <input id="adopted_by" name="adopted_by" value=value(&query.adopted_by) />
+                {adopted_by_error}
+                <input id="adopted_by" name="adopted_by" value=adopted_by_value />
                 <label for="year">"Year the session opens"</label>
-                {message_for("year")}
-                <input id="year" name="year" inputmode="numeric" value=value(&query.year) />
-                {query
-                    .resolution
-                    .clone()
-                    .map(|id| view! { <input type="hidden" name="resolution" value=id /> })}
+                {year_error}
+                <input id="year" name="year" inputmode="numeric" value=year_value />
+                {resolution.map(|id| view! { <input type="hidden" name="resolution" value=id /> })}
                 <label for="sort">"Sort by"</label>
-                {message_for("sort")}
+                {sort_error}
                 <select id="sort" name="sort">
                     {FinderSort::ALL
                         .into_iter()

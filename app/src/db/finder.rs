@@ -5,8 +5,8 @@ use super::schedule::ScheduleRow;
 use crate::domain::finder::search_terms;
 use crate::domain::{LeadTimes, urgency};
 use crate::error::AppError;
-use crate::model::finder::{FinderPage, FoundObligation, ObligationFilter, PAGE_SIZE};
 use crate::model::ObligationSchedule;
+use crate::model::finder::{FinderPage, FoundObligation, ObligationFilter, PAGE_SIZE};
 use chrono::NaiveDate;
 
 /// What marks the start and the end of a matched word in a quote (private-use characters, which
@@ -23,9 +23,7 @@ pub async fn find(
     window_days: i64,
     limit: Option<i64>,
 ) -> Result<FinderPage, AppError> {
-    let range = filter
-        .urgency
-        .map(|u| u.deadline_range(today, window_days));
+    let range = filter.urgency.map(|u| u.deadline_range(today, window_days));
     let statuses: Option<Vec<String>> = range
         .as_ref()
         .map(|r| r.statuses.iter().map(|s| s.as_str().to_owned()).collect());
@@ -182,7 +180,9 @@ mod tests {
 
     #[test]
     fn marked_words_become_pieces() {
-        let marked = format!("Requests the {MATCH_START}Office{MATCH_END} to {MATCH_START}report{MATCH_END}");
+        let marked = format!(
+            "Requests the {MATCH_START}Office{MATCH_END} to {MATCH_START}report{MATCH_END}"
+        );
         assert_eq!(
             marked_pieces(&marked),
             vec![

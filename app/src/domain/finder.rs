@@ -112,14 +112,20 @@ pub struct DeadlineRange {
 /// The usual acronyms of bodies and offices, and the names texts use for them. A search word
 /// that is one of them also finds the name.
 pub const ACRONYMS: [(&str, &str); 8] = [
-    ("CCPCJ", "Commission on Crime Prevention and Criminal Justice"),
+    (
+        "CCPCJ",
+        "Commission on Crime Prevention and Criminal Justice",
+    ),
     ("CND", "Commission on Narcotic Drugs"),
     ("UNODC", "United Nations Office on Drugs and Crime"),
     ("GA", "General Assembly"),
     ("ECOSOC", "Economic and Social Council"),
     ("HRC", "Human Rights Council"),
     ("SC", "Security Council"),
-    ("OHCHR", "Office of the United Nations High Commissioner for Human Rights"),
+    (
+        "OHCHR",
+        "Office of the United Nations High Commissioner for Human Rights",
+    ),
 ];
 
 /// The search terms of a query, one per word (a quoted phrase is one word), each in
@@ -149,10 +155,38 @@ pub fn search_terms(query: &str) -> Vec<String> {
             .find(|(acronym, _)| acronym.eq_ignore_ascii_case(bare))
         {
             Some((acronym, name)) => terms.push(format!("\"{name}\" or {acronym}")),
-            None => terms.push(word.replace('-', " ")),
+            None => terms.push(with_other_spelling(&word.replace('-', " "))),
         }
     }
     terms
+}
+
+/// A word with its other spelling, for the `-ise`/`-ize` words British and UN (Oxford) English
+/// spell apart and stemming does not join: `organised` also finds `organized`, and back.
+fn with_other_spelling(word: &str) -> String {
+    const ENDINGS: [(&str, &str); 6] = [
+        ("isations", "izations"),
+        ("isation", "ization"),
+        ("ising", "izing"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ise", "ize"),
+    ];
+    let lower = word.to_lowercase();
+    if word.starts_with('"') || lower.len() < 6 {
+        return word.to_owned();
+    }
+    for (british, oxford) in ENDINGS {
+        let other = if let Some(stem) = lower.strip_suffix(british) {
+            format!("{stem}{oxford}")
+        } else if let Some(stem) = lower.strip_suffix(oxford) {
+            format!("{stem}{british}")
+        } else {
+            continue;
+        };
+        return format!("{word} or {other}");
+    }
+    word.to_owned()
 }
 
 #[cfg(test)]
@@ -179,7 +213,10 @@ mod tests {
         );
         assert_eq!(search_terms("  "), Vec::<String>::new());
         assert_eq!(search_terms("a -- or"), vec!["a"]);
-        assert_eq!(search_terms("\"unclosed phrase"), vec!["\"unclosed phrase\""]);
+        assert_eq!(
+            search_terms("\"unclosed phrase"),
+            vec!["\"unclosed phrase\""]
+        );
     }
 
     #[test]

@@ -51,7 +51,11 @@ pub enum FinderSort {
 }
 
 impl FinderSort {
-    pub const ALL: [FinderSort; 3] = [FinderSort::Deadline, FinderSort::Session, FinderSort::Source];
+    pub const ALL: [FinderSort; 3] = [
+        FinderSort::Deadline,
+        FinderSort::Session,
+        FinderSort::Source,
+    ];
 
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -107,10 +111,9 @@ impl FinderQuery {
         let text = |value: &Option<String>, field: &'static str, max: usize| {
             let value = value.as_deref().map(str::trim).filter(|v| !v.is_empty());
             match value {
-                Some(v) if v.chars().count() > max => Err(refuse(
-                    field,
-                    format!("Use at most {max} characters here."),
-                )),
+                Some(v) if v.chars().count() > max => {
+                    Err(refuse(field, format!("Use at most {max} characters here.")))
+                }
                 Some(v) if v.chars().any(char::is_control) => Err(refuse(
                     field,
                     "Remove the control characters from this field.".into(),
@@ -118,18 +121,21 @@ impl FinderQuery {
                 other => Ok(other.map(str::to_owned)),
             }
         };
-        let number = |value: &Option<String>, field: &'static str, what: &str, max: i64| {
-            match text(value, field, 20)? {
-                None => Ok(None),
-                Some(v) => v
-                    .parse::<i64>()
-                    .ok()
-                    .filter(|n| (1..=max).contains(n))
-                    .map(Some)
-                    .ok_or_else(|| {
-                        refuse(field, format!("{what} must be a whole number from 1 to {max}."))
-                    }),
-            }
+        let number = |value: &Option<String>, field: &'static str, what: &str, max: i64| match text(
+            value, field, 20,
+        )? {
+            None => Ok(None),
+            Some(v) => v
+                .parse::<i64>()
+                .ok()
+                .filter(|n| (1..=max).contains(n))
+                .map(Some)
+                .ok_or_else(|| {
+                    refuse(
+                        field,
+                        format!("{what} must be a whole number from 1 to {max}."),
+                    )
+                }),
         };
         let word = |value: &Option<String>, field: &'static str| {
             text(value, field, 40).map(|v| v.map(|v| v.to_lowercase()))
@@ -137,7 +143,10 @@ impl FinderQuery {
         let status = match word(&self.status, "status")? {
             None => None,
             Some(v) => Some(v.parse::<Status>().map_err(|_| {
-                refuse("status", format!("There is no status '{v}'. Choose one from the list."))
+                refuse(
+                    "status",
+                    format!("There is no status '{v}'. Choose one from the list."),
+                )
             })?),
         };
         let urgency = match word(&self.urgency, "urgency")? {
@@ -151,15 +160,16 @@ impl FinderQuery {
         };
         let kind = match word(&self.kind, "kind")? {
             None => None,
-            Some(v) => Some(v.parse::<ObligationKind>().map_err(|_| {
-                refuse("kind", "Kind is report or activity.".into())
-            })?),
+            Some(v) => Some(
+                v.parse::<ObligationKind>()
+                    .map_err(|_| refuse("kind", "Kind is report or activity.".into()))?,
+            ),
         };
         let sort = match word(&self.sort, "sort")? {
             None => FinderSort::default(),
-            Some(v) => v.parse::<FinderSort>().map_err(|_| {
-                refuse("sort", "Sort by deadline, session or source.".into())
-            })?,
+            Some(v) => v
+                .parse::<FinderSort>()
+                .map_err(|_| refuse("sort", "Sort by deadline, session or source.".into()))?,
         };
         let narrow = |n: Option<i64>| n.and_then(|n| i32::try_from(n).ok());
         Ok(ObligationFilter {
@@ -311,8 +321,15 @@ mod tests {
 
     #[test]
     fn links_keep_the_filter_and_drop_blanks() {
-        let q = query(&[("body", "ccpcj"), ("q", "trafficking in persons"), ("kind", "")]);
-        assert_eq!(q.href(Some(3)), "?body=ccpcj&q=trafficking+in+persons&page=3");
+        let q = query(&[
+            ("body", "ccpcj"),
+            ("q", "trafficking in persons"),
+            ("kind", ""),
+        ]);
+        assert_eq!(
+            q.href(Some(3)),
+            "?body=ccpcj&q=trafficking+in+persons&page=3"
+        );
         assert_eq!(FinderQuery::default().href(None), "");
     }
 }

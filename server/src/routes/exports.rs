@@ -57,8 +57,8 @@ async fn csv_export(
         .check()
         .map_err(|err| AppError::Validation(err.message))?;
     let today = chrono::Utc::now().date_naive();
-    let page = app::db::finder::find(&exports.pool, &filter, today, exports.at_risk.0, None)
-        .await?;
+    let page =
+        app::db::finder::find(&exports.pool, &filter, today, exports.at_risk.0, None).await?;
     let origin = exports.public_origin.clone().unwrap_or_else(|| {
         let host = headers
             .get(header::HOST)
