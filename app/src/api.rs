@@ -9,6 +9,7 @@ mod calendar;
 #[cfg(feature = "ssr")]
 mod form;
 mod obligation;
+mod text;
 
 pub use account::{GetCurrentUser, LogIn, LogOut, get_current_user, log_in, log_out};
 pub use calendar::{
@@ -16,6 +17,7 @@ pub use calendar::{
     change_session, list_calendar,
 };
 pub use obligation::{GetObligation, RecordStatusChange, get_obligation, record_status_change};
+pub use text::{ResolutionText, SessionAgenda, resolution_text, session_agenda};
 
 use crate::error::AppError;
 use crate::model::ResolutionSummary;

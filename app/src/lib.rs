@@ -88,6 +88,16 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=(StaticSegment("resolutions"), ParamSegment("id"))
+                        view=pages::resolution::ResolutionPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("sessions"), ParamSegment("body"), ParamSegment("number"))
+                        view=pages::session::SessionPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=StaticSegment("calendar")
                         view=pages::calendar::CalendarPage
                         ssr=SsrMode::Async

@@ -5,4 +5,6 @@ pub mod login;
 pub mod not_found;
 pub mod obligation;
 pub mod obligations;
+pub mod resolution;
 pub mod resolutions;
+pub mod session;

@@ -35,7 +35,7 @@ pub fn ResolutionTable(rows: Vec<ResolutionSummary>, filter: ReadSignal<String>)
                 <For each=move || visible.get() key=|row| row.id let:row>
                     <tr>
                         <td>{row.document_symbol}</td>
-                        <td>{row.label}</td>
+                        <td><a href=format!("/resolutions/{}", row.id)>{row.label}</a></td>
                         <td>{row.title}</td>
                         <td>{row.adopting_body.unwrap_or_else(|| "—".to_string())}</td>
                         <td class="num">{row.operative_paragraphs}</td>

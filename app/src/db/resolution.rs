@@ -118,3 +118,71 @@ pub async fn replace_paragraphs(
         .filter_map(|row| row.number.map(|n| (n, row.id)))
         .collect())
 }
+
+/// Resolution `id` with its paragraphs in order and, by each, its current mandates and the
+/// first obligation of each; `None` when there is no such resolution.
+pub async fn text(
+    pool: &PgPool,
+    id: i64,
+) -> Result<Option<crate::model::text::ResolutionText>, AppError> {
+    use crate::model::text::{MandateLink, ParagraphText, ResolutionText};
+    let Some(head) = sqlx::query!(
+        "select r.id, d.symbol, r.label, r.title, r.adopting_body
+           from resolution r join document d on d.id = r.document_id where r.id = $1",
+        id
+    )
+    .fetch_optional(pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let paragraphs = sqlx::query!(
+        "select id, kind, number, text from paragraph where resolution_id = $1 order by position",
+        id
+    )
+    .fetch_all(pool)
+    .await?;
+    let mandates = sqlx::query!(
+        r#"
+        select m.paragraph_id, m.addressee, m.quote, o.id as "obligation_id?",
+               o.status as "status?"
+          from mandate m
+          left join obligation o on o.mandate_id = m.id and o.occurrence = 1
+         where m.resolution_id = $1 and m.retired_at is null
+         order by m.position
+        "#,
+        id
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut texts = Vec::with_capacity(paragraphs.len());
+    for paragraph in paragraphs {
+        let mut links = Vec::new();
+        for m in mandates.iter().filter(|m| m.paragraph_id == Some(paragraph.id)) {
+            let status = match m.status.as_deref() {
+                Some(text) => Some(super::stored(text, "obligation status")?),
+                None => None,
+            };
+            links.push(MandateLink {
+                addressee: m.addressee.clone(),
+                quote: m.quote.clone(),
+                obligation_id: m.obligation_id,
+                status,
+            });
+        }
+        texts.push(ParagraphText {
+            operative: paragraph.kind == "operative",
+            number: paragraph.number,
+            text: paragraph.text,
+            mandates: links,
+        });
+    }
+    Ok(Some(ResolutionText {
+        id: head.id,
+        document_symbol: head.symbol,
+        label: head.label,
+        title: head.title,
+        adopting_body: head.adopting_body,
+        paragraphs: texts,
+    }))
+}

@@ -200,3 +200,54 @@ pub async fn later_sessions(
     .fetch_all(pool)
     .await?)
 }
+
+/// Session `number` of the body with acronym `code` (any case), with its body and lead times,
+/// as the agenda page heads it; `None` when the calendar has no such session.
+pub async fn agenda_head(
+    pool: &sqlx::PgPool,
+    code: &str,
+    number: i32,
+) -> Result<Option<AgendaHead>, AppError> {
+    let Some(row) = sqlx::query!(
+        "select b.code, b.name, b.submission_lead_weeks, b.issuance_lead_weeks, s.number, s.label,
+                s.opens_on, s.closes_on, s.venue, s.state
+           from session s join body b on b.id = s.body_id
+          where lower(b.code) = lower($1) and s.number = $2",
+        code,
+        number
+    )
+    .fetch_optional(pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(AgendaHead {
+        body_code: row.code,
+        body_name: row.name,
+        number: row.number,
+        label: row.label,
+        dates: SessionDates {
+            opening: row.opens_on,
+            closing: row.closes_on,
+        },
+        venue: row.venue,
+        state: super::stored(&row.state, "session state")?,
+        lead: crate::domain::LeadTimes::stored(
+            Some(row.submission_lead_weeks),
+            Some(row.issuance_lead_weeks),
+        ),
+    }))
+}
+
+/// A session with its body, for the agenda page's heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgendaHead {
+    pub body_code: String,
+    pub body_name: String,
+    pub number: i32,
+    pub label: String,
+    pub dates: SessionDates,
+    pub venue: Option<String>,
+    pub state: SessionState,
+    pub lead: crate::domain::LeadTimes,
+}

@@ -116,10 +116,12 @@ fn BodySessions(body: BodyCalendar, admin: bool, actions: CalendarActions) -> im
         "Documents are due {} weeks and issued {} weeks before a session opens.",
         body.submission_lead_weeks, body.issuance_lead_weeks
     );
+    let code = body.code.to_lowercase();
     let rows = body
         .sessions
         .into_iter()
         .map(|session| {
+            let agenda = format!("/sessions/{code}/{}", session.number);
             let form = admin.then(|| {
                 view! {
                     <td>
@@ -129,7 +131,7 @@ fn BodySessions(body: BodyCalendar, admin: bool, actions: CalendarActions) -> im
             });
             view! {
                 <tr>
-                    <th scope="row">{session.label.clone()}</th>
+                    <th scope="row"><a href=agenda>{session.label.clone()}</a></th>
                     <td>{day_or_unset(session.opens_on)}</td>
                     <td>{day_or_unset(session.closes_on)}</td>
                     <td>{session.venue.clone().unwrap_or_default()}</td>
