@@ -21,9 +21,9 @@ test('visitors read an obligation and its dates but get no form', async () => {
   const path = await reportPath(page, 0);
   await page.goto(`${BASE_URL}${path}`);
   await assert.doesNotReject(page.getByRole('heading', { level: 1 }).waitFor());
-  // The earliest report is due at the General Assembly's 75th session, opened 15 Sep 2020.
+  // The earliest report is due at the General Assembly's 75th session, opened 15 September 2020.
   const facts = await page.locator('.facts').innerText();
-  assert.match(facts, /Session opens\s+15 Sep 2020\s+Submit by\s+7 Jul 2020\s+Issue by\s+4 Aug 2020/);
+  assert.match(facts, /Session opens\s+15 September 2020\s+Submit by\s+7 July 2020\s+Issue by\s+4 August 2020/);
   assert.equal(await page.getByRole('button', { name: 'Record' }).count(), 0);
   assert.equal(await page.getByRole('link', { name: 'Log in' }).count(), 2, 'header and page');
   assert.deepEqual(errors, []);
@@ -103,7 +103,7 @@ test('an administrator moves a session and its deadlines follow', async () => {
   await row.getByLabel('Closes on', { exact: true }).fill('2021-06-18');
   await row.getByLabel(/^Note/).fill('Moved by the Bureau');
   await Promise.all([page.waitForURL(/\/calendar/), row.getByRole('button', { name: /Save/ }).click()]);
-  assert.match(await page.getByRole('row', { name: /thirtieth session/ }).first().innerText(), /14 Jun 2021/);
+  assert.match(await page.getByRole('row', { name: /thirtieth session/ }).first().innerText(), /14 June 2021/);
 
   // A future session, added to the Commission's calendar.
   const commission = page.getByRole('region', { name: 'Commission on Crime Prevention and Criminal Justice' });

@@ -165,7 +165,7 @@ async fn only_administrators_move_sessions_and_the_deadlines_follow(pool: PgPool
     assert_eq!(status, 409, "the same page sent twice is stale: {body}");
 
     let calendar = public_page(&base, "/calendar").await;
-    assert!(calendar.contains("14 Jun 2021"), "{calendar}");
+    assert!(calendar.contains("14 June 2021"), "{calendar}");
     let mut bad = form.clone();
     bad[1].1 = "2".into();
     bad[2].1 = "14 June".into();
@@ -404,7 +404,7 @@ async fn administrators_set_a_sessions_venue_and_reconvened_part_with_history(po
     );
     let calendar = public_page(&base, "/calendar").await;
     assert!(
-        calendar.contains("; reconvened 8 Dec 2022 – 9 Dec 2022"),
+        calendar.contains("; reconvened 8 December 2022 – 9 December 2022"),
         "{calendar}"
     );
 }

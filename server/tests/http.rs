@@ -142,12 +142,12 @@ async fn the_obligations_page_shows_dates_derived_from_the_sessions(pool: PgPool
     );
     // The 29th session of the Commission, postponed to 3 December 2020.
     let ccpcj_29 = "<td data-label=\"Due at\">Commission on Crime Prevention and Criminal Justice, \
-                    twenty-ninth session</td><td data-label=\"Session opens\">3 Dec 2020</td>\
-                    <td data-label=\"Submit by\">24 Sep 2020</td>\
-                    <td data-label=\"Issue by\">22 Oct 2020</td>";
+                    twenty-ninth session</td><td data-label=\"Session opens\">3 December 2020</td>\
+                    <td data-label=\"Submit by\">24 September 2020</td>\
+                    <td data-label=\"Issue by\">22 October 2020</td>";
     assert_eq!(html.matches(ccpcj_29).count(), 4, "{html}");
     assert!(html.contains(
-        "<td data-label=\"Session opens\">7 Mar 2021</td><td data-label=\"Submit by\">27 Dec 2020</td>\
-         <td data-label=\"Issue by\">24 Jan 2021</td>"
+        "<td data-label=\"Session opens\">7 March 2021</td><td data-label=\"Submit by\">27 December 2020</td>\
+         <td data-label=\"Issue by\">24 January 2021</td>"
     ));
 }

@@ -117,7 +117,7 @@ async fn a_deferred_report_takes_the_new_sessions_dates_and_keeps_its_history(po
     assert_eq!(
         deadlines.submission.to_string(),
         "2021-07-06",
-        "10 weeks before 14 Sep 2021"
+        "10 weeks before 14 September 2021"
     );
     // From deferred the report continues as if pending at its new session.
     change_status(

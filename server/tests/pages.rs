@@ -43,7 +43,7 @@ async fn a_session_lists_what_is_due_there_with_its_deadlines(pool: PgPool) {
     assert!(page.contains(
         "<h1>Commission on Crime Prevention and Criminal Justice, twenty-ninth session</h1>"
     ));
-    assert!(page.contains("<dt>Documents due</dt><dd>24 Sep 2020</dd>"), "{page}");
+    assert!(page.contains("<dt>Documents due</dt><dd>24 September 2020</dd>"), "{page}");
     let rows = page.matches(r#"<td data-label="Source">"#).count();
     assert!(rows >= 4, "{rows} rows");
     assert!(page.contains(r#"href="/obligations.csv?body=ccpcj&amp;session=29""#));

@@ -1,4 +1,4 @@
-//! How dates read on every page ("3 Dec 2020"), in one place.
+//! How dates read on every page ("3 December 2020"), in one place.
 
 pub use crate::domain::calendar::day;
 use chrono::NaiveDate;
@@ -15,7 +15,7 @@ mod tests {
     #[test]
     fn dates_read_day_month_year() {
         let date = NaiveDate::from_ymd_opt(2020, 12, 3).unwrap();
-        assert_eq!(day(date), "3 Dec 2020");
+        assert_eq!(day(date), "3 December 2020");
         assert_eq!(day_or_unset(None), "date not set");
     }
 }

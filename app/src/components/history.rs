@@ -64,7 +64,16 @@ fn HistoryItem(entry: HistoryEntry) -> impl IntoView {
             text
         }
     };
-    let at = entry.at.format("%-d %b %Y %H:%M UTC").to_string();
+    let at = {
+        use chrono::Timelike;
+        let time = entry.at.time();
+        format!(
+            "{} {:02}:{:02} UTC",
+            super::dates::day(entry.at.date_naive()),
+            time.hour(),
+            time.minute()
+        )
+    };
     view! {
         <li>
             <time datetime=entry.at.to_rfc3339()>{at}</time>

@@ -54,9 +54,17 @@ impl SessionDates {
 #[error("{0}")]
 pub struct DatesOutOfOrder(pub String);
 
-/// A calendar date as every page and message writes it ("3 Dec 2020"), in one place.
+/// A calendar date as every page and message writes it, in full ("3 December 2020", as public
+/// service style guides ask), in one place. Written out by hand so the browser bundle carries
+/// no `strftime` parser for it.
 pub fn day(date: NaiveDate) -> String {
-    date.format("%-d %b %Y").to_string()
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ];
+    let month = MONTHS.get(date.month0() as usize).copied().unwrap_or("");
+    format!("{} {month} {}", date.day(), date.year())
 }
 
 /// Documentation lead times of a body, in weeks before a session opens.

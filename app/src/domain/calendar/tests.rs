@@ -125,7 +125,7 @@ fn a_session_closing_before_it_opens_is_refused() {
             .check_order("The session")
             .unwrap_err()
             .to_string(),
-        "The session cannot close (3 Dec 2020) before it opens (4 Dec 2020)."
+        "The session cannot close (3 December 2020) before it opens (4 December 2020)."
     );
     assert!(SessionDates::default().check_order("The session").is_ok());
 }
