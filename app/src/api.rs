@@ -37,7 +37,9 @@ pub async fn list_resolutions() -> Result<Vec<ResolutionSummary>, AppError> {
 /// mandates without an account. A parameter that makes no sense is a 422 with a sentence.
 #[server(endpoint = "find_obligations")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
-pub async fn find_obligations(query: FinderQuery) -> Result<FinderPage, AppError> {
+pub async fn find_obligations(
+    #[server(default)] query: FinderQuery,
+) -> Result<FinderPage, AppError> {
     let filter = query
         .check()
         .map_err(|err| AppError::Validation(err.message))?;

@@ -276,3 +276,22 @@ async fn the_csv_opens_in_excel_and_honours_the_filter(pool: PgPool) {
         assert!(record[1].starts_with("http://127.0.0.1:"), "{record:?}");
     }
 }
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn the_browser_calls_the_finder_with_or_without_parameters(pool: PgPool) {
+    load_demo_data(&pool).await;
+    let base = spawn_app(pool).await;
+    let client = reqwest::Client::new();
+    for (body, rows) in [("", 50), ("query[kind]=report", 13)] {
+        let response = client
+            .post(format!("{base}/api/find_obligations"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200, "{body}");
+        let page: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(page["rows"].as_array().unwrap().len(), rows, "{body}");
+    }
+}

@@ -18,6 +18,7 @@ pub fn FinderResults(page: FinderPage, query: FinderQuery) -> impl IntoView {
     let csv = format!("/obligations.csv{}", query.href(None));
     let empty = page.rows.is_empty();
     view! {
+        <super::hydrated::HydratedMarker />
         <h2 id="results-heading">{heading}{position}</h2>
         <p class="downloads">
             <a href=csv>"Download these obligations as a spreadsheet (CSV)"</a>
