@@ -7,6 +7,7 @@
 //!   paragraphs, mandates, and the obligations they create);
 //! - [`obligation`]: the status workflow; [`schedule`]: obligations with derived deadlines;
 //!   [`detail`]: one obligation in full, with its timeline;
+//! - [`feed`]: what the calendar and change feeds read besides the finder's rows;
 //! - [`resolution`]: the front page's list; [`user`], [`login`]: accounts and logins;
 //!   [`migrations`]: what the schema has applied.
 
@@ -14,6 +15,7 @@ pub mod body;
 pub mod calendar;
 pub mod detail;
 pub mod document;
+pub mod feed;
 pub mod finder;
 pub mod login;
 pub mod mandate;

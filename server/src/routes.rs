@@ -3,6 +3,7 @@
 pub mod assets;
 pub mod errors;
 pub mod exports;
+pub mod feeds;
 pub mod health;
 pub mod security;
 pub mod throttle;
@@ -56,6 +57,11 @@ pub fn router(pool: PgPool, args: &ServeArgs) -> anyhow::Result<Router> {
     let app = Router::new()
         .merge(health::router(pool.clone()))
         .merge(exports::router(
+            pool.clone(),
+            AtRiskWindow(at_risk_days),
+            args.login.public_origin.clone(),
+        ))
+        .merge(feeds::router(
             pool.clone(),
             AtRiskWindow(at_risk_days),
             args.login.public_origin.clone(),
