@@ -30,7 +30,11 @@ pub async fn find(
     let terms = filter.q.as_deref().map(search_terms).unwrap_or_default();
     let default_lead = LeadTimes::default();
     let page_size = limit.unwrap_or(i64::MAX);
-    let offset = (filter.page - 1).saturating_mul(PAGE_SIZE);
+    // Exports take every row: the page only counts for the finder's pages.
+    let offset = match limit {
+        Some(_) => (filter.page - 1).saturating_mul(PAGE_SIZE),
+        None => 0,
+    };
     let rows = sqlx::query!(
         r#"
         with terms as (

@@ -29,8 +29,8 @@ pub fn router(pool: PgPool, at_risk: AtRiskWindow, public_origin: Option<String>
         })
 }
 
-/// An export's refusal: the sentence, as plain text, with the error's status.
-struct Refusal(AppError);
+/// An export's or feed's refusal: the sentence, as plain text, with the error's status.
+pub(crate) struct Refusal(AppError);
 
 impl From<AppError> for Refusal {
     fn from(err: AppError) -> Self {
@@ -59,13 +59,7 @@ async fn csv_export(
     let today = chrono::Utc::now().date_naive();
     let page =
         app::db::finder::find(&exports.pool, &filter, today, exports.at_risk.0, None).await?;
-    let origin = exports.public_origin.clone().unwrap_or_else(|| {
-        let host = headers
-            .get(header::HOST)
-            .and_then(|h| h.to_str().ok())
-            .unwrap_or("localhost");
-        format!("http://{host}")
-    });
+    let origin = link_origin(exports.public_origin.as_deref(), &headers);
     let body = csv_bytes(&page.rows, &origin, today).map_err(|err| {
         tracing::error!(error = %err, "cannot write the CSV export");
         AppError::Internal
@@ -81,6 +75,21 @@ async fn csv_export(
         body,
     )
         .into_response())
+}
+
+/// `scheme://host` for the links in a download: `--public-origin` when set, else the request's
+/// Host over http (a developer's machine).
+pub(crate) fn link_origin(public_origin: Option<&str>, headers: &HeaderMap) -> String {
+    public_origin.map_or_else(
+        || {
+            let host = headers
+                .get(header::HOST)
+                .and_then(|h| h.to_str().ok())
+                .unwrap_or("localhost");
+            format!("http://{host}")
+        },
+        str::to_owned,
+    )
 }
 
 const COLUMNS: [&str; 16] = [

@@ -8,6 +8,7 @@ mod changes;
 use app::db::AtRiskWindow;
 use app::error::AppError;
 use app::model::finder::{FinderQuery, FoundObligation};
+use super::exports::Refusal;
 use axum::Router;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -38,23 +39,6 @@ pub fn router(pool: PgPool, at_risk: AtRiskWindow, public_origin: Option<String>
         })
 }
 
-/// A feed's refusal: the sentence, as plain text, with the error's status.
-struct Refusal(AppError);
-
-impl From<AppError> for Refusal {
-    fn from(err: AppError) -> Self {
-        Refusal(err)
-    }
-}
-
-impl IntoResponse for Refusal {
-    fn into_response(self) -> Response {
-        let status =
-            StatusCode::from_u16(self.0.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        (status, self.0.to_string()).into_response()
-    }
-}
-
 impl Feeds {
     /// Every obligation the filter keeps (all pages: a `page` parameter is ignored).
     async fn rows(&self, query: &FinderQuery) -> Result<Vec<FoundObligation>, AppError> {
@@ -68,13 +52,7 @@ impl Feeds {
     }
 
     fn origin(&self, headers: &HeaderMap) -> String {
-        self.public_origin.clone().unwrap_or_else(|| {
-            let host = headers
-                .get(header::HOST)
-                .and_then(|h| h.to_str().ok())
-                .unwrap_or("localhost");
-            format!("http://{host}")
-        })
+        super::exports::link_origin(self.public_origin.as_deref(), headers)
     }
 }
 
