@@ -17,7 +17,7 @@ pub use calendar::{
     change_session, list_calendar,
 };
 pub use obligation::{GetObligation, RecordStatusChange, get_obligation, record_status_change};
-pub use text::{ResolutionText, SessionAgenda, resolution_text, session_agenda};
+pub use text::{GetResolutionText, GetSessionAgenda, get_resolution_text, get_session_agenda};
 
 use crate::error::AppError;
 use crate::model::ResolutionSummary;

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 /// Resolution `id` with its paragraphs and the mandates found in each.
 #[server(endpoint = "resolution_text")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, fields(resolution = id)))]
-pub async fn resolution_text(id: i64) -> Result<ResolutionText, AppError> {
+pub async fn get_resolution_text(id: i64) -> Result<ResolutionText, AppError> {
     let pool = crate::db::pool()?;
     crate::db::resolution::text(&pool, id)
         .await?
@@ -17,7 +17,7 @@ pub async fn resolution_text(id: i64) -> Result<ResolutionText, AppError> {
 /// Everything due at session `number` of the body with acronym `body` (any case).
 #[server(endpoint = "session_agenda")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, fields(body = %body, number = number)))]
-pub async fn session_agenda(body: String, number: i32) -> Result<SessionAgenda, AppError> {
+pub async fn get_session_agenda(body: String, number: i32) -> Result<SessionAgenda, AppError> {
     use crate::model::finder::{FinderSort, ObligationFilter};
     let pool = crate::db::pool()?;
     let head = crate::db::session::agenda_head(&pool, &body, number)

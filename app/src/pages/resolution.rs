@@ -1,7 +1,7 @@
 //! One resolution (`/resolutions/<id>`): its paragraphs, each mandate clause marked in its
 //! operative paragraph and linked to the obligation that tracks it.
 
-use crate::api::resolution_text;
+use crate::api::get_resolution_text;
 use crate::components::error_alert::PageError;
 use crate::model::text::{ParagraphText, ResolutionText};
 use leptos::prelude::*;
@@ -14,7 +14,7 @@ pub fn ResolutionPage() -> impl IntoView {
     let id = move || params.read().get("id").and_then(|id| id.parse::<i64>().ok());
     let text = Resource::new(id, |id| async move {
         match id {
-            Some(id) => resolution_text(id).await,
+            Some(id) => get_resolution_text(id).await,
             None => Err(crate::error::AppError::NotFound(
                 "That address names no resolution.".into(),
             )),

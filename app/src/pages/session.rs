@@ -1,7 +1,7 @@
 //! One session's agenda (`/sessions/<body>/<number>`, e.g. `/sessions/ccpcj/35`): everything
 //! due there, like the General Assembly's annotated list of items.
 
-use crate::api::session_agenda;
+use crate::api::get_session_agenda;
 use crate::components::dates::{day, day_or_unset};
 use crate::components::error_alert::PageError;
 use crate::model::text::SessionAgenda;
@@ -21,7 +21,7 @@ pub fn SessionPage() -> impl IntoView {
     };
     let agenda = Resource::new(key, |(body, number)| async move {
         match number {
-            Some(number) => session_agenda(body, number).await,
+            Some(number) => get_session_agenda(body, number).await,
             None => Err(crate::error::AppError::NotFound(
                 "A session is named by its number, as in /sessions/ccpcj/35.".into(),
             )),
