@@ -1,5 +1,6 @@
 //! Router assembly: pages (Leptos), server functions, health checks, static files.
 
+pub mod api;
 pub mod assets;
 pub mod errors;
 pub mod exports;
@@ -56,6 +57,11 @@ pub fn router(pool: PgPool, args: &ServeArgs) -> anyhow::Result<Router> {
 
     let app = Router::new()
         .merge(health::router(pool.clone()))
+        .merge(api::router(
+            pool.clone(),
+            AtRiskWindow(at_risk_days),
+            args.login.public_origin.clone(),
+        ))
         .merge(exports::router(
             pool.clone(),
             AtRiskWindow(at_risk_days),
