@@ -15,13 +15,26 @@ pub fn FinderResults(page: FinderPage, query: FinderQuery) -> impl IntoView {
         n => format!("{n} obligations"),
     };
     let position = (pages > 1).then(|| format!(" (page {} of {pages})", page.page));
-    let csv = format!("/obligations.csv{}", query.href(None));
+    let filter = query.href(None);
+    let csv = format!("/obligations.csv{filter}");
+    let ics = format!("/obligations.ics{filter}");
+    let atom = format!("/changes.atom{filter}");
+    let json = format!("/api/v1/obligations{filter}");
     let empty = page.rows.is_empty();
     view! {
         <super::hydrated::HydratedMarker />
         <h2 id="results-heading">{heading}{position}</h2>
         <p class="downloads">
             <a href=csv>"Download these obligations as a spreadsheet (CSV)"</a>
+            " · "
+            <a href=ics>"Subscribe to their deadlines in your calendar (iCalendar)"</a>
+            " · "
+            <a href=atom>"Follow their status changes (Atom feed)"</a>
+            " · "
+            <a href=json>"The same list as JSON"</a>
+            " ("
+            <a href="/api/openapi.json">"API description, OpenAPI"</a>
+            ")"
         </p>
         {empty.then(|| view! {
             <p>"Try fewer filters or other words, or " <a href="/obligations">"clear all filters"</a> "."</p>

@@ -158,7 +158,10 @@ pub async fn text(
     let mut texts = Vec::with_capacity(paragraphs.len());
     for paragraph in paragraphs {
         let mut links = Vec::new();
-        for m in mandates.iter().filter(|m| m.paragraph_id == Some(paragraph.id)) {
+        for m in mandates
+            .iter()
+            .filter(|m| m.paragraph_id == Some(paragraph.id))
+        {
             let status = match m.status.as_deref() {
                 Some(text) => Some(super::stored(text, "obligation status")?),
                 None => None,

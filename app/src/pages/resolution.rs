@@ -11,7 +11,12 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn ResolutionPage() -> impl IntoView {
     let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|id| id.parse::<i64>().ok());
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse::<i64>().ok())
+    };
     let text = Resource::new(id, |id| async move {
         match id {
             Some(id) => get_resolution_text(id).await,
@@ -55,7 +60,11 @@ fn ResolutionView(text: ResolutionText) -> impl IntoView {
 
 #[component]
 fn Paragraph(paragraph: ParagraphText) -> impl IntoView {
-    let class = if paragraph.operative { "operative" } else { "preambular" };
+    let class = if paragraph.operative {
+        "operative"
+    } else {
+        "preambular"
+    };
     let number = paragraph.number.clone().map(|n| format!("{n}. "));
     // The first clause that is found word for word in the paragraph is marked where it stands;
     // every mandate is also listed under the paragraph with its obligation.
@@ -67,7 +76,8 @@ fn Paragraph(paragraph: ParagraphText) -> impl IntoView {
         Some((at, len)) => {
             let (before, rest) = paragraph.text.split_at(at);
             let (quote, after) = rest.split_at(len);
-            view! { {before.to_string()}<mark>{quote.to_string()}</mark>{after.to_string()} }.into_any()
+            view! { {before.to_string()}<mark>{quote.to_string()}</mark>{after.to_string()} }
+                .into_any()
         }
         None => paragraph.text.clone().into_any(),
     };

@@ -5,13 +5,12 @@
 mod calendar;
 mod changes;
 
+use super::exports::Refusal;
 use app::db::AtRiskWindow;
 use app::error::AppError;
 use app::model::finder::{FinderQuery, FoundObligation};
-use super::exports::Refusal;
 use axum::Router;
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
 use axum::routing::get;
 use chrono::Utc;
 use sqlx::PgPool;
