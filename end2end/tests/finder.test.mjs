@@ -71,3 +71,15 @@ test('at 390 px the finder stacks and nothing scrolls sideways', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('at 390 px no public page scrolls sideways', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+  for (const path of ['/', '/calendar', '/sessions/ccpcj/29', '/obligations/1', '/login']) {
+    const { page, errors } = await open(context, path, { javaScript: false });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${path} is ${overflow}px wider than the screen`);
+    assert.deepEqual(errors, [], path);
+    await page.close();
+  }
+  await context.close();
+});

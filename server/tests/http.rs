@@ -45,7 +45,9 @@ async fn front_page_lists_the_seed_resolutions_and_filters_by_query(pool: PgPool
     assert!(filtered.contains("D. Resolution 28/3"));
     // 17 operative paragraphs, 4 mandates, one of them reporting (gold annotation).
     assert!(
-        filtered.contains(r#"<td class="num">17</td><td class="num">4</td><td class="num">1</td>"#),
+        filtered.contains(
+            r#"<td class="num" data-label="Operative paragraphs">17</td><td class="num" data-label="Mandates">4</td><td class="num" data-label="Reporting">1</td>"#
+        ),
         "{filtered}"
     );
     assert!(filtered.contains(r#"value="WILDLIFE""#));

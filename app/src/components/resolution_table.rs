@@ -19,7 +19,7 @@ pub fn ResolutionTable(rows: Vec<ResolutionSummary>, filter: ReadSignal<String>)
         <p class="count" aria-live="polite">
             {move || format!("Showing {} of {} resolutions and decisions", shown(), total)}
         </p>
-        <table class="resolutions">
+        <table class="resolutions stack">
             <thead>
                 <tr>
                     <th scope="col">"Document"</th>
@@ -34,13 +34,13 @@ pub fn ResolutionTable(rows: Vec<ResolutionSummary>, filter: ReadSignal<String>)
             <tbody>
                 <For each=move || visible.get() key=|row| row.id let:row>
                     <tr>
-                        <td>{row.document_symbol}</td>
-                        <td><a href=format!("/resolutions/{}", row.id)>{row.label}</a></td>
-                        <td>{row.title}</td>
-                        <td>{row.adopting_body.unwrap_or_else(|| "—".to_string())}</td>
-                        <td class="num">{row.operative_paragraphs}</td>
-                        <td class="num">{row.mandates}</td>
-                        <td class="num">{row.reporting_mandates}</td>
+                        <td data-label="Document">{row.document_symbol}</td>
+                        <td data-label="Label"><a href=format!("/resolutions/{}", row.id)>{row.label}</a></td>
+                        <td data-label="Title">{row.title}</td>
+                        <td data-label="Adopting body">{row.adopting_body.unwrap_or_else(|| "—".to_string())}</td>
+                        <td class="num" data-label="Operative paragraphs">{row.operative_paragraphs}</td>
+                        <td class="num" data-label="Mandates">{row.mandates}</td>
+                        <td class="num" data-label="Reporting">{row.reporting_mandates}</td>
                     </tr>
                 </For>
             </tbody>

@@ -124,7 +124,7 @@ fn BodySessions(body: BodyCalendar, admin: bool, actions: CalendarActions) -> im
             let agenda = format!("/sessions/{code}/{}", session.number);
             let form = admin.then(|| {
                 view! {
-                    <td>
+                    <td data-label="Edit">
                         <SessionForm session=session.clone() action=actions.change />
                     </td>
                 }
@@ -132,10 +132,10 @@ fn BodySessions(body: BodyCalendar, admin: bool, actions: CalendarActions) -> im
             view! {
                 <tr>
                     <th scope="row"><a href=agenda>{session.label.clone()}</a></th>
-                    <td>{day_or_unset(session.opens_on)}</td>
-                    <td>{day_or_unset(session.closes_on)}</td>
-                    <td>{session.venue.clone().unwrap_or_default()}</td>
-                    <td>
+                    <td data-label="Opens">{day_or_unset(session.opens_on)}</td>
+                    <td data-label="Closes">{day_or_unset(session.closes_on)}</td>
+                    <td data-label="Venue">{session.venue.clone().unwrap_or_default()}</td>
+                    <td data-label="State">
                         {session.state.label()}
                         {session
                             .reconvened_opens_on
@@ -147,7 +147,7 @@ fn BodySessions(body: BodyCalendar, admin: bool, actions: CalendarActions) -> im
                                 )
                             })}
                     </td>
-                    <td class="num">{session.obligations}</td>
+                    <td class="num" data-label="Obligations due">{session.obligations}</td>
                     {form}
                 </tr>
             }
@@ -157,7 +157,7 @@ fn BodySessions(body: BodyCalendar, admin: bool, actions: CalendarActions) -> im
         <section aria-label=body.name.clone()>
             <h2>{heading}</h2>
             <p class="count">{rules}</p>
-            <table class="sessions">
+            <table class="sessions stack">
                 <thead>
                     <tr>
                         <th scope="col">"Session"</th>
