@@ -54,6 +54,22 @@ impl SessionDates {
 #[error("{0}")]
 pub struct DatesOutOfOrder(pub String);
 
+/// The months' names, as dates are written out (and as the extractor finds them in texts).
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// A calendar date as every page and message writes it, in full ("3 December 2020", as public
 /// service style guides ask), in one place. Written out by hand so the browser bundle carries
 /// no `strftime` parser for it.

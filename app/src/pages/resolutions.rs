@@ -57,24 +57,10 @@ fn remember_filter_in_url(_value: &str) {
         let url = if _value.is_empty() {
             "/".to_string()
         } else {
-            format!("/?q={}", js_sys_encode(_value))
+            format!("/?q={}", crate::model::finder::encode(_value))
         };
         if let Ok(history) = window().history() {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
         }
     }
-}
-
-#[cfg(feature = "hydrate")]
-fn js_sys_encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            b' ' => "+".to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

@@ -9,20 +9,7 @@ use super::is_superscript_digit;
 static PLAIN_FOOTNOTE: LazyLock<Option<Regex>> =
     LazyLock::new(|| super::super::re(r#"^\d{1,3}(?:\s+|\t)(?:[A-Z"“]|See(?-u:\b)|Ibid)"#));
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::domain::calendar::MONTHS;
 
 /// Page furniture: symbols ("E/2019/30"), job numbers ("V.19-03412"), page counters ("3/80"),
 /// barcodes and distribution notes. Such lines carry no text of the resolution.
