@@ -75,20 +75,6 @@ pub const MONTHS: [&str; 12] = [
 /// no `strftime` parser for it.
 pub fn day(date: NaiveDate) -> String {
     use chrono::Datelike;
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let month = MONTHS.get(date.month0() as usize).copied().unwrap_or("");
     format!("{} {month} {}", date.day(), date.year())
 }
