@@ -40,9 +40,7 @@ pub async fn list_resolutions() -> Result<Vec<ResolutionSummary>, AppError> {
 pub async fn find_obligations(
     #[server(default)] query: FinderQuery,
 ) -> Result<FinderPage, AppError> {
-    let filter = query
-        .check()
-        .map_err(|err| AppError::Validation(err.message))?;
+    let filter = query.check()?;
     let pool = crate::db::pool()?;
     let today = chrono::Utc::now().date_naive();
     let limit = Some(crate::model::finder::PAGE_SIZE);

@@ -147,6 +147,7 @@ refusals_are_validation_errors!(
     crate::domain::SymbolError,
     crate::domain::calendar::DatesOutOfOrder,
     crate::domain::calendar::LeadTimesOutOfOrder,
+    crate::model::finder::FilterError,
 );
 
 #[cfg(test)]

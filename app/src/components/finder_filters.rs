@@ -58,14 +58,7 @@ pub fn FinderFilters(query: FinderQuery, bodies: Vec<(String, String)>) -> impl 
                 <label for="body">"Body"</label>
                 <select id="body" name="body">
                     <option value="">"Any body"</option>
-                    {bodies
-                        .into_iter()
-                        .map(|(code, name)| {
-                            let code = code.to_lowercase();
-                            let chosen = code == body_now;
-                            view! { <option value=code selected=chosen>{name}</option> }
-                        })
-                        .collect_view()}
+                    {options(bodies.into_iter().map(|(code, name)| (code.to_lowercase(), name)), &body_now)}
                 </select>
                 <label for="session">"Session number"</label>
                 {session_error}
@@ -74,38 +67,25 @@ pub fn FinderFilters(query: FinderQuery, bodies: Vec<(String, String)>) -> impl 
                 {status_error}
                 <select id="status" name="status">
                     <option value="">"Any status"</option>
-                    {Status::ALL
-                        .into_iter()
-                        .map(|s| {
-                            let chosen = s.as_str() == status_now;
-                            view! { <option value=s.as_str() selected=chosen>{s.label()}</option> }
-                        })
-                        .collect_view()}
+                    {options(Status::ALL.map(|s| (s.as_str().into(), s.label().into())), &status_now)}
                 </select>
                 <label for="urgency">"Urgency"</label>
                 {urgency_error}
                 <select id="urgency" name="urgency">
                     <option value="">"Any"</option>
-                    {UrgencyFilter::ALL
-                        .into_iter()
-                        .map(|u| {
-                            let chosen = u.as_str() == urgency_now;
-                            view! { <option value=u.as_str() selected=chosen>{u.label()}</option> }
-                        })
-                        .collect_view()}
+                    {options(UrgencyFilter::ALL.map(|u| (u.as_str().into(), u.label().into())), &urgency_now)}
                 </select>
                 <label for="kind">"Kind"</label>
                 {kind_error}
                 <select id="kind" name="kind">
                     <option value="">"Reports and activities"</option>
-                    {ObligationKind::ALL
-                        .into_iter()
-                        .map(|k| {
-                            let chosen = k.as_str() == kind_now;
+                    {options(
+                        ObligationKind::ALL.map(|k| {
                             let label = if k == ObligationKind::Report { "Reports" } else { "Activities" };
-                            view! { <option value=k.as_str() selected=chosen>{label}</option> }
-                        })
-                        .collect_view()}
+                            (k.as_str().into(), label.into())
+                        }),
+                        &kind_now,
+                    )}
                 </select>
                 <label for="addressee">"Addressed to"</label>
                 {addressee_error}
@@ -120,17 +100,23 @@ pub fn FinderFilters(query: FinderQuery, bodies: Vec<(String, String)>) -> impl 
                 <label for="sort">"Sort by"</label>
                 {sort_error}
                 <select id="sort" name="sort">
-                    {FinderSort::ALL
-                        .into_iter()
-                        .map(|s| {
-                            let chosen = s.as_str() == sort_now;
-                            view! { <option value=s.as_str() selected=chosen>{s.label()}</option> }
-                        })
-                        .collect_view()}
+                    {options(FinderSort::ALL.map(|s| (s.as_str().into(), s.label().into())), &sort_now)}
                 </select>
                 <button type="submit">"Apply filters"</button>
                 <a href="/obligations" class="clear">"Clear all filters"</a>
             </div>
         </Form>
     }
+}
+
+/// A select's options as (value, words), the one the address holds chosen.
+fn options(choices: impl IntoIterator<Item = (String, String)>, now: &str) -> AnyView {
+    choices
+        .into_iter()
+        .map(|(value, label)| {
+            let chosen = value == now;
+            view! { <option value=value selected=chosen>{label}</option> }
+        })
+        .collect_view()
+        .into_any()
 }

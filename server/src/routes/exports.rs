@@ -53,9 +53,7 @@ async fn csv_export(
     headers: HeaderMap,
     Query(query): Query<FinderQuery>,
 ) -> Result<Response, Refusal> {
-    let filter = query
-        .check()
-        .map_err(|err| AppError::Validation(err.message))?;
+    let filter = query.check().map_err(AppError::from)?;
     let today = chrono::Utc::now().date_naive();
     let page =
         app::db::finder::find(&exports.pool, &filter, today, exports.at_risk.0, None).await?;

@@ -41,10 +41,7 @@ pub fn router(pool: PgPool, at_risk: AtRiskWindow, public_origin: Option<String>
 impl Feeds {
     /// Every obligation the filter keeps (all pages: a `page` parameter is ignored).
     async fn rows(&self, query: &FinderQuery) -> Result<Vec<FoundObligation>, AppError> {
-        let mut filter = query
-            .check()
-            .map_err(|err| AppError::Validation(err.message))?;
-        filter.page = 1;
+        let filter = query.check()?;
         let today = Utc::now().date_naive();
         let page = app::db::finder::find(&self.pool, &filter, today, self.at_risk.0, None).await?;
         Ok(page.rows)
