@@ -31,6 +31,9 @@ while IFS= read -r symbol && IFS= read -r text_file; do
   imported=$((imported + 1))
 done < <(sed -n 's/^    "\(symbol\|text_file\)": "\(.*\)",$/\2/p' "$corpus/corpus.json")
 echo "run: $imported corpus texts imported or unchanged (data/corpus/)" >&2
+# Illustrative progress (reports in preparation, issued, deferred to sessions ahead), so the
+# demo shows every urgency; each page says it shows demo data (`serve --demo`).
+"$bin" demo progress data/demo-progress.json
 # Demo accounts, created once: an administrator (edits the calendar) and a staff member
 # (records progress). Their password is MT_DEMO_PASSWORD, else one generated on the first run
 # and kept in .data/demo-password (readable by you only). Never used outside a demo.
@@ -52,4 +55,4 @@ echo "run: log in as admin@example.org or staff@example.org with the password in
   "(or MT_DEMO_PASSWORD)" >&2
 
 # Ctrl-C stops the server; the database keeps running (`make stop`) and keeps its data.
-exec "$bin" serve --addr "${MT_ADDR:-127.0.0.1:3000}" --site-root target/site
+exec "$bin" serve --demo --addr "${MT_ADDR:-127.0.0.1:3000}" --site-root target/site

@@ -9,6 +9,7 @@ mod calendar;
 #[cfg(feature = "ssr")]
 mod form;
 mod obligation;
+mod overview;
 mod text;
 
 pub use account::{GetCurrentUser, LogIn, LogOut, get_current_user, log_in, log_out};
@@ -17,6 +18,7 @@ pub use calendar::{
     change_session, list_calendar,
 };
 pub use obligation::{GetObligation, RecordStatusChange, get_obligation, record_status_change};
+pub use overview::{GetOverview, get_overview};
 pub use text::{GetResolutionText, GetSessionAgenda, get_resolution_text, get_session_agenda};
 
 use crate::error::AppError;

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod body_forms;
 pub mod dates;
+pub mod demo_banner;
 pub mod error_alert;
 pub mod finder_filters;
 pub mod finder_results;
@@ -10,5 +11,7 @@ pub mod history;
 pub mod hydrated;
 pub mod resolution_table;
 pub mod session_form;
+pub mod site_nav;
 pub mod status_form;
+pub mod symbol;
 pub mod text_hint;

@@ -21,6 +21,7 @@ pub mod login;
 pub mod mandate;
 pub mod migrations;
 pub mod obligation;
+pub mod overview;
 pub mod resolution;
 pub mod schedule;
 pub mod session;

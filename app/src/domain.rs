@@ -4,7 +4,8 @@
 //! - [`symbol`]: UN document symbols, parsed once at the boundary;
 //! - [`calendar`]: deadlines derived from session dates (never stored), and urgency;
 //! - [`recurrence`]: when a recurring report is next due, and when to create it;
-//! - [`mandate`]: which mandates are tracked as reports, and a mandate's identity across imports.
+//! - [`mandate`]: which mandates are tracked as reports, and a mandate's identity across imports;
+//! - [`overview`]: the overview page's figures.
 //!
 //! Nothing here reads the clock: functions that depend on the date take `today`, so deadline
 //! logic is testable and behaves the same on the server and in the browser.
@@ -12,6 +13,7 @@
 pub mod calendar;
 pub mod finder;
 pub mod mandate;
+pub mod overview;
 pub mod recurrence;
 pub mod session_state;
 pub mod status;

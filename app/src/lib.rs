@@ -8,6 +8,8 @@
 
 pub mod api;
 pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod charts;
 pub mod components;
 #[cfg(feature = "ssr")]
 pub mod db;
@@ -18,6 +20,9 @@ pub mod model;
 pub mod pages;
 
 use components::account::{AccountScope, UserMenu};
+use components::demo_banner::DemoBanner;
+use components::hydrated::HydratedMarker;
+use components::site_nav::SiteNav;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
@@ -38,7 +43,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <HydrationScripts options />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body>
@@ -48,7 +53,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The application: layout and routes, shared by server rendering and hydration.
+/// The application: layout and routes, rendered on the server; only its islands hydrate.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -57,18 +62,17 @@ pub fn App() -> impl IntoView {
         <Title text="Mandate Tracker" />
         <Router>
             <AccountScope>
+            <a href="#main" class="skip-link">"Skip to main content"</a>
             <header class="site-header">
                 <a href="/" class="brand">
                     "Mandate Tracker"
                 </a>
-                <nav aria-label="Main">
-                    <a href="/">"Resolutions"</a>
-                    <a href="/obligations">"Obligations"</a>
-                    <a href="/calendar">"Calendar"</a>
-                </nav>
+                <SiteNav />
                 <UserMenu />
+                <HydratedMarker />
             </header>
-            <main>
+            <DemoBanner />
+            <main id="main" tabindex="-1">
                 <Routes fallback=pages::not_found::NotFoundPage>
                     // Async: the whole page is rendered before it is sent, so it works
                     // without JavaScript (out-of-order streaming needs a script to place chunks).
@@ -98,6 +102,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=StaticSegment("overview")
+                        view=pages::overview::OverviewPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=StaticSegment("calendar")
                         view=pages::calendar::CalendarPage
                         ssr=SsrMode::Async
@@ -114,10 +123,12 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Entry point of the browser bundle: attaches event handlers to the server-rendered HTML.
+/// Entry point of the browser bundle: hydrates the islands (`#[island]` components: the home
+/// page's filter, the status form, the hydration marker) in the server-rendered HTML. Nothing
+/// else of the application is compiled into the bundle; links and other forms are plain HTML.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    leptos::mount::hydrate_islands();
 }

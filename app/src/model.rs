@@ -3,6 +3,7 @@
 mod calendar;
 pub mod finder;
 mod obligation;
+pub mod overview;
 pub mod text;
 
 pub use calendar::{BodyCalendar, CalendarSession};

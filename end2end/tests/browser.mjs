@@ -30,7 +30,7 @@ export async function open(context, path, { javaScript = true } = {}) {
   return { page, errors };
 }
 
-/** Waits until the app is hydrated (the App sets the marker in an effect, browser-side only). */
+/** Waits until the page is hydrated (the header's marker island sets it in an effect, browser-side only). */
 export function hydrated(page) {
   return page.waitForFunction(() => document.body.dataset.hydrated === 'true', null, { timeout: 20000 });
 }

@@ -1,6 +1,7 @@
-// Browser tests of the finder (/obligations): filtering and searching with JavaScript off (GET
-// form, full page loads) and on (client-side navigation), a shared link opened in a fresh
-// context, and a phone-width layout that does not scroll sideways.
+// Browser tests of the finder (/obligations): filtering and searching with JavaScript off and on
+// (a GET form either way: the finder is server HTML, not an island, so both are full page loads
+// and the page must not break when the bundle runs), a shared link opened in a fresh context,
+// and a phone-width layout that does not scroll sideways.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, open, hydrated, BASE_URL } from './browser.mjs';
@@ -74,7 +75,7 @@ test('at 390 px the finder stacks and nothing scrolls sideways', async () => {
 
 test('at 390 px no public page scrolls sideways', async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
-  for (const path of ['/', '/calendar', '/sessions/ccpcj/29', '/obligations/1', '/login']) {
+  for (const path of ['/', '/calendar', '/sessions/ccpcj/29', '/obligations/1', '/resolutions/1', '/overview', '/login']) {
     const { page, errors } = await open(context, path, { javaScript: false });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${path} is ${overflow}px wider than the screen`);

@@ -73,6 +73,8 @@ test('with JavaScript, recording progress updates the page in place', async () =
   await page.getByRole('button', { name: 'Record' }).click();
   await page.locator('ol.history', { hasText: 'Pending → In preparation' }).waitFor();
   assert.match(await page.locator('.facts .status').innerText(), /In preparation/);
+  // Said in a live region, for screen-reader users who cannot see the page change.
+  await page.getByRole('status').filter({ hasText: 'Recorded: In preparation.' }).waitFor();
 
   // The refreshed form carries the new version: the next step goes through too.
   await page.getByLabel('New status').selectOption('submitted');

@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod database;
+pub mod demo;
 pub mod extract_table;
 pub mod import;
 pub mod login_store;

@@ -1,7 +1,7 @@
 //! `mandate-tracker`: the web server and its command-line tools.
 
 use clap::Parser;
-use server::settings::{Cli, Command};
+use server::settings::{Cli, Command, DemoCommand};
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
@@ -14,6 +14,9 @@ async fn main() -> std::process::ExitCode {
         Command::Extract(args) => server::import::extract_command(args),
         Command::Calendar(args) => server::calendar::run(cli.database, &args.file).await,
         Command::User(command) => server::users::run(cli.database, command).await,
+        Command::Demo(DemoCommand::Progress(args)) => {
+            server::demo::run(cli.database, &args.file).await
+        }
     };
     match outcome {
         Ok(()) => std::process::ExitCode::SUCCESS,

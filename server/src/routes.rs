@@ -11,6 +11,7 @@ pub mod throttle;
 
 use crate::login_store::PgLoginStore;
 use crate::settings::ServeArgs;
+use app::components::demo_banner::DemoData;
 use app::db::AtRiskWindow;
 use app::{App, shell};
 use axum::Router;
@@ -37,6 +38,14 @@ pub fn router(pool: PgPool, args: &ServeArgs) -> anyhow::Result<Router> {
     let context_pool = pool.clone();
     let at_risk_days = args.at_risk_days;
     let shell_options = options.clone();
+    let demo = args.demo;
+    // What every page is rendered with; the 404 page needs the nonce and the demo notice too.
+    let page_context = move || {
+        security::provide_request_nonce();
+        if demo {
+            provide_context(DemoData);
+        }
+    };
     let pages = Router::new()
         .leptos_routes_with_context(
             &options,
@@ -44,13 +53,13 @@ pub fn router(pool: PgPool, args: &ServeArgs) -> anyhow::Result<Router> {
             move || {
                 provide_context(context_pool.clone());
                 provide_context(AtRiskWindow(at_risk_days));
-                security::provide_request_nonce();
+                page_context();
             },
             move || shell(shell_options.clone()),
         )
         // Files of the built site (`/pkg/*`, `/main.css`) or, for anything else, the app's 404 page.
         .fallback(leptos_axum::file_and_error_handler_with_context(
-            security::provide_request_nonce,
+            page_context,
             shell,
         ))
         .with_state(options);

@@ -42,6 +42,22 @@ pub enum Command {
     /// Manage staff accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// Demo data for `make run`.
+    #[command(subcommand)]
+    Demo(DemoCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DemoCommand {
+    /// Record the illustrative progress of a file (e.g. data/demo-progress.json) through the
+    /// status workflow; steps already recorded are left alone.
+    Progress(ProgressArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ProgressArgs {
+    /// A JSON file of status steps, in the shape of data/demo-progress.json.
+    pub file: PathBuf,
 }
 
 #[derive(Debug, Subcommand)]
@@ -122,6 +138,10 @@ pub struct ServeArgs {
     #[arg(long, env = "MT_SESSION_MINUTES", default_value_t = 8 * 60,
           value_parser = clap::value_parser!(i64).range(1..=366 * 24 * 60))]
     pub session_minutes: i64,
+
+    /// Say on every page that the site shows demo data (`make run` does).
+    #[arg(long, env = "MT_DEMO", default_value_t = false)]
+    pub demo: bool,
 
     #[command(flatten)]
     pub login: LoginArgs,

@@ -3,7 +3,8 @@
 
 mod common;
 
-use common::{load_demo_data, spawn_app, text_of};
+use chrono::Datelike;
+use common::{load_demo_data, load_full_demo, spawn_app, spawn_app_with, text_of};
 use server::database::MIGRATOR;
 use sqlx::PgPool;
 
@@ -70,5 +71,63 @@ async fn a_session_lists_what_is_due_there_with_its_deadlines(pool: PgPool) {
     ] {
         let response = client.get(format!("{base}{missing}")).send().await.unwrap();
         assert_eq!(response.status(), 404, "{missing}");
+    }
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn the_overview_draws_three_figures_each_with_its_table(pool: PgPool) {
+    load_full_demo(&pool).await;
+    let base = spawn_app(pool).await;
+    let page = text_of(&reqwest::Client::new(), &format!("{base}/overview")).await;
+    assert!(page.contains("<h1>Overview</h1>"), "{page}");
+    // The coming sessions' chart is drawn while some report is due at a session ahead (in the
+    // demo, until the General Assembly's 82nd opens in September 2027); the other two always.
+    let drawn = page.matches(r#"role="img""#).count();
+    assert!((2..=3).contains(&drawn), "{drawn} charts: {page}");
+    assert_eq!(page.matches("<svg").count(), drawn);
+    for id in ["overdue", "in-time"] {
+        assert!(
+            page.contains(&format!(r#"aria-labelledby="{id}-title {id}-summary""#)),
+            "{id}: the drawing is named by its title and summary"
+        );
+    }
+    // The month-by-month figure: the first of each of 24 months, and today (unless today is a
+    // first of the month, already among them).
+    let overdue = &page[page.find(r#"id="overdue-title""#).unwrap()..];
+    let overdue = &overdue[..overdue.find("</table>").unwrap()];
+    let points = if chrono::Utc::now().day() == 1 {
+        24
+    } else {
+        25
+    };
+    assert_eq!(overdue.matches(r#"<th scope="row">"#).count(), points);
+    // The demo's two issued reports were issued in 2026 for sessions of 2020 and 2022: late.
+    assert!(page.contains("0 of the 2 issued reports were issued by their issue-by date."));
+    assert!(
+        page.contains(r#"<td data-label="Share">0 %</td>"#),
+        "{page}"
+    );
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn a_demo_site_says_so_on_every_page_and_a_real_one_does_not(pool: PgPool) {
+    load_demo_data(&pool).await;
+    let demo = spawn_app_with(pool.clone(), &["--demo"]).await;
+    let real = spawn_app(pool).await;
+    let client = reqwest::Client::new();
+    for path in [
+        "/",
+        "/obligations",
+        "/calendar",
+        "/overview",
+        "/no-such-page",
+    ] {
+        let page = text_of(&client, &format!("{demo}{path}")).await;
+        assert!(
+            page.contains(r#"aria-label="About the data" class="demo-banner""#),
+            "{path}"
+        );
+        let page = text_of(&client, &format!("{real}{path}")).await;
+        assert!(!page.contains("demo-banner"), "{path}");
     }
 }

@@ -2,7 +2,7 @@
 //! download link for the same filter, and links to the other pages.
 
 use crate::components::dates::day_or_unset;
-use crate::domain::Urgency;
+use crate::domain::{Status, Urgency};
 use crate::model::finder::{FinderPage, FinderQuery, FoundObligation};
 use leptos::prelude::*;
 
@@ -22,7 +22,6 @@ pub fn FinderResults(page: FinderPage, query: FinderQuery) -> impl IntoView {
     let json = format!("/api/v1/obligations{filter}");
     let empty = page.rows.is_empty();
     view! {
-        <super::hydrated::HydratedMarker />
         <h2 id="results-heading">{heading}{position}</h2>
         <p class="downloads">
             <a href=csv>"Download these obligations as a spreadsheet (CSV)"</a>
@@ -73,7 +72,7 @@ fn ResultRow(row: FoundObligation) -> impl IntoView {
     let target = s.target();
     let deadlines = s.deadlines;
     let status = s.status.label();
-    let badge = badge(row.urgency);
+    let badge = badge(row.urgency, s.status);
     let addressee = s.addressee.clone();
     let quote = row
         .quote
@@ -108,7 +107,7 @@ fn ResultRow(row: FoundObligation) -> impl IntoView {
 }
 
 /// The urgency as a badge: its class and its words.
-fn badge(urgency: Urgency) -> (&'static str, String) {
+fn badge(urgency: Urgency, status: Status) -> (&'static str, String) {
     let class = match urgency {
         Urgency::Overdue { .. } => "overdue",
         Urgency::AtRisk { .. } => "at-risk",
@@ -116,7 +115,7 @@ fn badge(urgency: Urgency) -> (&'static str, String) {
         Urgency::Done => "done",
         Urgency::NoDate => "no-date",
     };
-    (class, urgency.to_string())
+    (class, urgency.words(status))
 }
 
 #[component]

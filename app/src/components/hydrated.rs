@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 
-/// Marks the page as live once the part around it is hydrated: placed inside a page's
-/// `Suspense`, next to the content the user will act on. Effects run only in the browser, so
-/// the marker tells browser tests (and curious people) that clicks and typing no longer need
-/// a round trip.
-#[component]
+/// Marks the page as live once the browser bundle has hydrated the page's islands: an island of
+/// its own, in the header of every page. Effects run only in the browser, and after every island
+/// of the page is hydrated, so the marker (`<body data-hydrated="true">`) tells browser tests
+/// (and curious people) that clicks and typing no longer need a round trip.
+#[island]
 pub fn HydratedMarker() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(body) = document().body() {

@@ -1,9 +1,35 @@
+use super::symbol::SymbolLink;
 use crate::model::ResolutionSummary;
 use leptos::prelude::*;
 
-/// The list of resolutions, narrowed by `filter` (see [`ResolutionSummary::matches`]).
+/// The home page's filter and the list it narrows (see [`ResolutionSummary::matches`]): an
+/// island, so the rows travel to the browser with it and typing filters them there.
+#[island]
+pub fn ResolutionFilter(rows: Vec<ResolutionSummary>, initial: String) -> impl IntoView {
+    let (filter, set_filter) = signal(initial.clone());
+    let on_input = move |ev| {
+        let value = event_target_value(&ev);
+        remember_filter_in_url(&value);
+        set_filter.set(value);
+    };
+    view! {
+        <form
+            method="get"
+            action="/"
+            role="search"
+            class="filter"
+            on:submit=|ev| ev.prevent_default()
+        >
+            <label for="q">"Filter by label, title or body"</label>
+            <input id="q" name="q" type="search" value=initial on:input=on_input />
+            <button type="submit">"Filter"</button>
+        </form>
+        <ResolutionTable rows filter />
+    }
+}
+
 #[component]
-pub fn ResolutionTable(rows: Vec<ResolutionSummary>, filter: ReadSignal<String>) -> impl IntoView {
+fn ResolutionTable(rows: Vec<ResolutionSummary>, filter: ReadSignal<String>) -> impl IntoView {
     let total = rows.len();
     let visible = Memo::new(move |_| {
         let filter = filter.get();
@@ -15,11 +41,11 @@ pub fn ResolutionTable(rows: Vec<ResolutionSummary>, filter: ReadSignal<String>)
     let shown = move || visible.with(Vec::len);
 
     view! {
-        <super::hydrated::HydratedMarker />
         <p class="count" aria-live="polite">
             {move || format!("Showing {} of {} resolutions and decisions", shown(), total)}
         </p>
         <table class="resolutions stack">
+            <caption class="visually-hidden">"Resolutions and decisions, one a row"</caption>
             <thead>
                 <tr>
                     <th scope="col">"Document"</th>
@@ -34,7 +60,7 @@ pub fn ResolutionTable(rows: Vec<ResolutionSummary>, filter: ReadSignal<String>)
             <tbody>
                 <For each=move || visible.get() key=|row| row.id let:row>
                     <tr>
-                        <td data-label="Document">{row.document_symbol}</td>
+                        <td data-label="Document"><SymbolLink symbol=row.document_symbol /></td>
                         <td data-label="Label"><a href=format!("/resolutions/{}", row.id)>{row.label}</a></td>
                         <td data-label="Title">{row.title}</td>
                         <td data-label="Adopting body">{row.adopting_body.unwrap_or_else(|| "—".to_string())}</td>
@@ -45,5 +71,21 @@ pub fn ResolutionTable(rows: Vec<ResolutionSummary>, filter: ReadSignal<String>)
                 </For>
             </tbody>
         </table>
+    }
+}
+
+/// Keeps `?q=` in the address bar in step with the filter, so a reload or a shared link shows
+/// the same list. Replaces the history entry rather than adding one per keystroke.
+fn remember_filter_in_url(_value: &str) {
+    #[cfg(feature = "hydrate")]
+    {
+        let url = if _value.is_empty() {
+            "/".to_string()
+        } else {
+            format!("/?q={}", crate::model::finder::encode(_value))
+        };
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
     }
 }

@@ -72,6 +72,7 @@ pub async fn obligation_detail(
             today,
             window_days,
         ),
+        today,
         allowed_next: allowed_next(schedule.kind, schedule.status).to_vec(),
         schedule,
         version: row.version,

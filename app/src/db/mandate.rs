@@ -1,5 +1,6 @@
 //! The `mandate` table: what each operative paragraph asks of whom, as the extractor found it.
 
+use crate::domain::Status;
 use crate::error::AppError;
 use crate::extract::Mandate;
 
@@ -89,4 +90,68 @@ pub async fn retire_with_resolutions(
     .execute(&mut *conn)
     .await?;
     Ok(())
+}
+
+/// A report obligation of one paragraph, for scripted progress (`demo progress`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParagraphReport {
+    pub id: i64,
+    /// The mandate's place in its resolution (one paragraph may hold several mandates).
+    pub position: i32,
+    /// 1 for the report first asked for, 2 for a recurring report's next occurrence, ...
+    pub occurrence: i32,
+    pub status: Status,
+    pub version: i32,
+}
+
+struct ParagraphReportRow {
+    id: i64,
+    position: i32,
+    occurrence: i32,
+    status: String,
+    version: i32,
+}
+
+impl TryFrom<ParagraphReportRow> for ParagraphReport {
+    type Error = AppError;
+
+    fn try_from(row: ParagraphReportRow) -> Result<Self, AppError> {
+        Ok(ParagraphReport {
+            id: row.id,
+            position: row.position,
+            occurrence: row.occurrence,
+            status: super::stored(&row.status, "obligation status")?,
+            version: row.version,
+        })
+    }
+}
+
+/// The report obligations asked for in paragraph `paragraph` of resolution `label` of
+/// document `symbol` (current mandates only), in the paragraph's order, each mandate's
+/// occurrences in turn.
+pub async fn reports_at(
+    pool: &sqlx::PgPool,
+    symbol: &str,
+    label: &str,
+    paragraph: &str,
+) -> Result<Vec<ParagraphReport>, AppError> {
+    sqlx::query_as!(
+        ParagraphReportRow,
+        "select o.id, m.position, o.occurrence, o.status, o.version
+           from obligation o
+           join mandate m on m.id = o.mandate_id
+           join resolution r on r.id = m.resolution_id
+           join document d on d.id = r.document_id
+          where d.symbol = $1 and r.label = $2 and m.paragraph_number = $3
+            and o.kind = 'report' and m.retired_at is null
+          order by m.position, o.occurrence",
+        symbol,
+        label,
+        paragraph
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(ParagraphReport::try_from)
+    .collect()
 }

@@ -268,3 +268,22 @@ pub async fn ensure_activity(
     .await?;
     Ok(())
 }
+
+/// Whether `actor` has already moved obligation `id` to `to` (so scripted progress is recorded
+/// once, whatever happened to the obligation since).
+pub async fn recorded_by(
+    pool: &sqlx::PgPool,
+    id: i64,
+    actor: &str,
+    to: Status,
+) -> Result<bool, AppError> {
+    Ok(sqlx::query_scalar!(
+        r#"select exists (select 1 from obligation_event
+                           where obligation_id = $1 and actor = $2 and to_status = $3) as "done!""#,
+        id,
+        actor,
+        to.as_str()
+    )
+    .fetch_one(pool)
+    .await?)
+}

@@ -197,6 +197,20 @@ impl std::fmt::Display for Urgency {
     }
 }
 
+impl Urgency {
+    /// The badge's words for an obligation in `status`: the urgency, except that "done" is
+    /// never said of a report that is only submitted (it still has to be issued).
+    pub fn words(self, status: Status) -> String {
+        match (self, status) {
+            (Urgency::Done, Status::Submitted) => "awaiting issue".to_owned(),
+            (Urgency::Done, Status::Issued | Status::Considered) => "issued".to_owned(),
+            (Urgency::Done, Status::Completed) => "completed".to_owned(),
+            (Urgency::Done, _) => "closed".to_owned(),
+            (urgency, _) => urgency.to_string(),
+        }
+    }
+}
+
 /// Judges `status` against the submission deadline on `today`.
 ///
 /// Rules, chosen so that a badge never flips on the wrong day:

@@ -39,7 +39,7 @@ impl UrgencyFilter {
             UrgencyFilter::Overdue => "Overdue",
             UrgencyFilter::AtRisk => "At risk",
             UrgencyFilter::Upcoming => "Upcoming",
-            UrgencyFilter::Done => "Done (submitted or closed)",
+            UrgencyFilter::Done => "Submitted, issued or closed",
         }
     }
 

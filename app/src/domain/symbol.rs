@@ -113,6 +113,12 @@ impl DocumentSymbol {
         &self.0
     }
 
+    /// Where the document is published, in English: `undocs.org` is the UN's permanent link
+    /// service for symbols, which forwards to the Official Document System (ODS).
+    pub fn official_url(&self) -> String {
+        format!("https://undocs.org/en/{}", self.0)
+    }
+
     /// Gives the owned text back, e.g. to bind it in a query.
     pub fn into_inner(self) -> String {
         self.0

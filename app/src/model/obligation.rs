@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 pub struct ObligationDetail {
     pub schedule: ObligationSchedule,
     pub urgency: Urgency,
+    /// The day `urgency` was judged on.
+    pub today: NaiveDate,
     /// Sent back with a change, so a change based on a stale page is refused.
     pub version: i32,
     pub document_symbol: Option<String>,

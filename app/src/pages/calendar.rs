@@ -4,7 +4,6 @@ use crate::components::account::Account;
 use crate::components::body_forms::{AddSessionForm, LeadTimesForm};
 use crate::components::dates::day_or_unset;
 use crate::components::error_alert::{ErrorAlert, PageError};
-use crate::components::hydrated::HydratedMarker;
 use crate::components::session_form::SessionForm;
 use crate::model::BodyCalendar;
 use leptos::prelude::*;
@@ -72,7 +71,6 @@ pub fn CalendarPage() -> impl IntoView {
                                 .into_iter()
                                 .map(|body| view! { <BodySessions body admin actions /> })
                                 .collect_view()}
-                            <HydratedMarker />
                         }
                             .into_any()
                     }
@@ -158,6 +156,7 @@ fn BodySessions(body: BodyCalendar, admin: bool, actions: CalendarActions) -> im
             <h2>{heading}</h2>
             <p class="count">{rules}</p>
             <table class="sessions stack">
+                <caption class="visually-hidden">{format!("Sessions of the {}", body.name)}</caption>
                 <thead>
                     <tr>
                         <th scope="col">"Session"</th>

@@ -1,6 +1,5 @@
 use crate::api::LogIn;
 use crate::components::error_alert::last_error;
-use crate::components::hydrated::HydratedMarker;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -36,6 +35,5 @@ pub fn LoginPage() -> impl IntoView {
             />
             <button type="submit">"Log in"</button>
         </ActionForm>
-        <HydratedMarker />
     }
 }

@@ -1,10 +1,10 @@
 use crate::api::{RecordStatusChange, get_obligation};
 use crate::components::account::Account;
-use crate::components::dates::day_or_unset;
-use crate::components::error_alert::PageError;
+use crate::components::dates::{day, day_or_unset};
+use crate::components::error_alert::{ErrorAlert, PageError};
 use crate::components::history::History;
-use crate::components::hydrated::HydratedMarker;
 use crate::components::status_form::StatusForm;
+use crate::components::symbol::SymbolLink;
 use crate::error::AppError;
 use crate::model::ObligationDetail;
 use leptos::prelude::*;
@@ -12,17 +12,14 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 /// One obligation: its source paragraph, target session, derived dates, status and history;
-/// for logged-in staff, the form that records the next step.
+/// for logged-in staff, the form that records the next step (an island: the page updates in
+/// place when a step is recorded). Visitors get server HTML only.
 #[component]
 pub fn ObligationPage() -> impl IntoView {
     let params = use_params_map();
-    let record = ServerAction::<RecordStatusChange>::new();
     let detail = Resource::new(
-        move || {
-            let id = params.read().get("id").and_then(|v| v.parse::<i64>().ok());
-            (id, record.version().get())
-        },
-        |(id, _)| async move {
+        move || params.read().get("id").and_then(|v| v.parse::<i64>().ok()),
+        |id| async move {
             match id {
                 Some(id) => get_obligation(id).await,
                 None => Err(AppError::NotFound("There is no such obligation.".into())),
@@ -39,14 +36,14 @@ pub fn ObligationPage() -> impl IntoView {
                 };
                 match detail.await {
                     Ok(detail) => {
-                        let form = if user.is_some() {
-                            view! { <StatusForm detail=detail.clone() action=record /> }.into_any()
+                        let s = &detail.schedule;
+                        let title = format!("{} ¶{} — Mandate Tracker", s.resolution_label, s.paragraph);
+                        let next = format!("/login?next=/obligations/{}", s.obligation_id);
+                        let body = if user.is_some() {
+                            view! { <ObligationWork detail /> }.into_any()
                         } else {
-                            let next = format!(
-                                "/login?next=/obligations/{}",
-                                detail.schedule.obligation_id,
-                            );
                             view! {
+                                <ObligationFacts detail />
                                 <p class="count">
                                     <a href=next>"Log in"</a>
                                     " to record progress."
@@ -55,9 +52,8 @@ pub fn ObligationPage() -> impl IntoView {
                                 .into_any()
                         };
                         view! {
-                            <ObligationFacts detail />
-                            {form}
-                            <HydratedMarker />
+                            <Title text=title />
+                            {body}
                         }
                             .into_any()
                     }
@@ -75,13 +71,61 @@ pub fn ObligationPage() -> impl IntoView {
     }
 }
 
+/// The obligation with the status form, for staff. Once hydrated, a recorded step re-reads the
+/// obligation and redraws facts, history and form (with the new version) without a page load,
+/// and says so in a live region; if the re-read fails, it says that instead.
+#[island]
+pub fn ObligationWork(detail: ObligationDetail) -> impl IntoView {
+    let id = detail.schedule.obligation_id;
+    let record = ServerAction::<RecordStatusChange>::new();
+    let current = RwSignal::new(detail);
+    let recorded = RwSignal::new(String::new());
+    let reread_failed = RwSignal::new(None::<AppError>);
+    Effect::new(move |_| {
+        if matches!(record.value().get(), Some(Ok(_))) {
+            leptos::task::spawn_local(async move {
+                match get_obligation(id).await {
+                    Ok(fresh) => {
+                        recorded.set(format!("Recorded: {}.", fresh.schedule.status.label()));
+                        reread_failed.set(None);
+                        current.set(fresh);
+                    }
+                    Err(error) => reread_failed.set(Some(error)),
+                }
+            });
+        }
+    });
+    view! {
+        <p class="notice" role="status">{move || recorded.get()}</p>
+        {move || reread_failed.get().map(|error| view! { <ErrorAlert error /> })}
+        {move || {
+            let detail = current.get();
+            view! {
+                <ObligationFacts detail=detail.clone() />
+                <StatusForm detail action=record />
+            }
+        }}
+    }
+}
+
 #[component]
 fn ObligationFacts(detail: ObligationDetail) -> impl IntoView {
     let s = &detail.schedule;
     let title = format!("{} ¶{}", s.resolution_label, s.paragraph);
     let target = s.target();
     let deadlines = s.deadlines.as_ref();
-    let status = format!("{} ({})", detail.schedule.status.label(), detail.urgency);
+    let status = format!(
+        "{} ({})",
+        detail.schedule.status.label(),
+        detail.urgency.words(detail.schedule.status)
+    );
+    let judged = deadlines.map(|_| {
+        let on = format!("Overdue and at risk are judged on {}.", day(detail.today));
+        view! {
+            <br />
+            <span class="hint">{on}</span>
+        }
+    });
     let merged = detail.merged_into_id.map(|id| {
         view! {
             <dt>"Merged into"</dt>
@@ -91,10 +135,10 @@ fn ObligationFacts(detail: ObligationDetail) -> impl IntoView {
         }
     });
     view! {
-        <Title text=format!("{title} — Mandate Tracker") />
         <h1>{title}</h1>
         <p class="count">
-            {format!("{} — {}", detail.resolution_title, detail.source_document)}
+            {format!("{} — ", detail.resolution_title)}
+            <SymbolLink symbol=detail.source_document.clone() />
         </p>
         <blockquote class="quote">{detail.quote.clone()}</blockquote>
         {detail
@@ -122,13 +166,16 @@ fn ObligationFacts(detail: ObligationDetail) -> impl IntoView {
             <dt>"Issue by"</dt>
             <dd>{day_or_unset(deadlines.map(|d| d.issuance))}</dd>
             <dt>"Status"</dt>
-            <dd class="status">{status}</dd>
+            <dd>
+                <span class="status">{status}</span>
+                {judged}
+            </dd>
             {detail
                 .document_symbol
                 .clone()
                 .map(|symbol| view! {
                     <dt>"Document"</dt>
-                    <dd>{symbol}</dd>
+                    <dd><SymbolLink symbol /></dd>
                 })}
             {merged}
             {detail

@@ -3,6 +3,7 @@
 
 use crate::api::get_resolution_text;
 use crate::components::error_alert::PageError;
+use crate::components::symbol::SymbolLink;
 use crate::model::text::{ParagraphText, ResolutionText};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -44,7 +45,7 @@ fn ResolutionView(text: ResolutionText) -> impl IntoView {
     let mandates: usize = text.paragraphs.iter().map(|p| p.mandates.len()).sum();
     view! {
         <Title text=title />
-        <p class="count">{text.document_symbol.clone()}</p>
+        <p class="count"><SymbolLink symbol=text.document_symbol.clone() /></p>
         <h1>{text.label.clone()}</h1>
         <p class="lede">{text.title.clone()}</p>
         <p>

@@ -4,6 +4,7 @@
 use crate::api::get_session_agenda;
 use crate::components::dates::{day, day_or_unset};
 use crate::components::error_alert::PageError;
+use crate::components::symbol::SymbolLink;
 use crate::model::text::SessionAgenda;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -101,10 +102,13 @@ fn Agenda(agenda: SessionAgenda) -> impl IntoView {
                                     <span class="addressee">{s.addressee}</span>": "{quote}
                                 </td>
                                 <td data-label="Status">
-                                    {format!("{} ({})", s.status.label(), row.urgency)}
+                                    {format!("{} ({})", s.status.label(), row.urgency.words(s.status))}
                                 </td>
                                 <td data-label="Document">
-                                    {row.document_symbol.unwrap_or_else(|| "—".into())}
+                                    {match row.document_symbol {
+                                        Some(symbol) => view! { <SymbolLink symbol /> }.into_any(),
+                                        None => "—".into_any(),
+                                    }}
                                 </td>
                             </tr>
                         }

@@ -126,7 +126,7 @@ fn csv_bytes(
             format!("{origin}/obligations/{}", s.obligation_id),
             s.kind.label().to_string(),
             s.status.label().to_string(),
-            row.urgency.to_string(),
+            row.urgency.words(s.status),
             today.to_string(),
             s.resolution_label.clone(),
             s.paragraph.clone(),

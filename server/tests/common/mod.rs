@@ -211,7 +211,14 @@ pub fn corpus_texts() -> Vec<(String, String)> {
         .collect()
 }
 
-/// Everything `make run` loads: the calendar, the seed report and the corpus texts.
+/// The demo's illustrative progress, `data/demo-progress.json`.
+pub fn demo_progress() -> server::demo::ProgressFile {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/demo-progress.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// Everything `make run` loads: the calendar, the seed report, the corpus texts and the
+/// illustrative progress.
 pub async fn load_full_demo(pool: &PgPool) {
     load_demo_data(pool).await;
     for (symbol, text) in corpus_texts() {
@@ -219,4 +226,7 @@ pub async fn load_full_demo(pool: &PgPool) {
             .await
             .unwrap_or_else(|err| panic!("{symbol}: {err:#}"));
     }
+    server::demo::apply(pool, &demo_progress())
+        .await
+        .unwrap_or_else(|err| panic!("demo progress: {err:#}"));
 }

@@ -249,3 +249,16 @@ fn urgency_reads_as_a_badge() {
     assert_eq!(Urgency::Done.to_string(), "done");
     assert_eq!(Urgency::NoDate.to_string(), "no date");
 }
+
+#[test]
+fn a_submitted_report_is_not_called_done() {
+    assert_eq!(Urgency::Done.words(Status::Submitted), "awaiting issue");
+    assert_eq!(Urgency::Done.words(Status::Issued), "issued");
+    assert_eq!(Urgency::Done.words(Status::Considered), "issued");
+    assert_eq!(Urgency::Done.words(Status::Completed), "completed");
+    assert_eq!(Urgency::Done.words(Status::Withdrawn), "closed");
+    assert_eq!(
+        Urgency::Overdue { days: 2 }.words(Status::Pending),
+        "overdue by 2 days"
+    );
+}

@@ -117,3 +117,12 @@ proptest! {
         prop_assert!(DocumentSymbol::parse(&text).is_ok(), "{}", text);
     }
 }
+
+#[test]
+fn a_symbol_links_to_the_official_document_system() {
+    let symbol = DocumentSymbol::parse("E/CN.15/2020/9").unwrap();
+    assert_eq!(
+        symbol.official_url(),
+        "https://undocs.org/en/E/CN.15/2020/9"
+    );
+}

@@ -189,8 +189,10 @@ pub struct ApiUrgency {
     pub days_left: Option<i64>,
 }
 
-impl From<Urgency> for ApiUrgency {
-    fn from(urgency: Urgency) -> Self {
+impl ApiUrgency {
+    /// The urgency of an obligation in `status` (whose badge words depend on it: a submitted
+    /// report is "awaiting issue", not "done").
+    fn new(urgency: Urgency, status: Status) -> Self {
         let (kind, days_left) = match urgency {
             Urgency::NoDate => (URGENCY_KINDS[0], None),
             Urgency::Done => (URGENCY_KINDS[1], None),
@@ -200,7 +202,7 @@ impl From<Urgency> for ApiUrgency {
         };
         ApiUrgency {
             kind: kind.to_owned(),
-            label: urgency.to_string(),
+            label: urgency.words(status),
             days_left,
         }
     }
@@ -215,7 +217,7 @@ impl ApiObligation {
             url: format!("{origin}/obligations/{}", s.obligation_id),
             kind: s.kind.as_str().to_owned(),
             status: s.status.as_str().to_owned(),
-            urgency: row.urgency.into(),
+            urgency: ApiUrgency::new(row.urgency, s.status),
             resolution: s.resolution_label,
             resolution_id: row.resolution_id,
             paragraph: s.paragraph,
@@ -257,10 +259,14 @@ mod tests {
             Urgency::OnTrack { days_left: 40 },
         ] {
             let tag = serde_json::to_value(urgency).unwrap()["kind"].clone();
-            assert_eq!(tag, ApiUrgency::from(urgency).kind.as_str(), "{urgency:?}");
+            assert_eq!(
+                tag,
+                ApiUrgency::new(urgency, Status::Pending).kind.as_str(),
+                "{urgency:?}"
+            );
         }
         assert_eq!(
-            ApiUrgency::from(Urgency::Overdue { days: 3 }).days_left,
+            ApiUrgency::new(Urgency::Overdue { days: 3 }, Status::Pending).days_left,
             Some(-3)
         );
     }

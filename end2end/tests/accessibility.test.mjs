@@ -1,0 +1,54 @@
+// axe-core (the accessibility engine behind Lighthouse and the browsers' audits) on every public
+// page, hydrated, at desktop width and at 390 px: no violation of any rule it checks, and no
+// sideways scrolling at either width.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { launch, open, hydrated } from './browser.mjs';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const PAGES = [
+  '/',
+  '/?q=cyber',
+  '/obligations',
+  '/obligations?body=ccpcj&kind=report&q=implementation',
+  '/obligations?session=abc',
+  '/obligations/1',
+  '/resolutions/1',
+  '/sessions/ccpcj/29',
+  '/calendar',
+  '/overview',
+  '/login',
+  '/no-such-page',
+];
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** The violations axe finds on the page, one line each: rule, impact, and where. */
+async function violations(page) {
+  // Run through the DevTools protocol, which the page's Content-Security-Policy does not govern.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.map((v) =>
+    `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['390 px', { width: 390, height: 844 }]]) {
+  test(`axe-core finds nothing on the public pages (${name})`, async () => {
+    const context = await browser.newContext({ viewport });
+    const found = [];
+    for (const path of PAGES) {
+      const { page } = await open(context, path);
+      await hydrated(page);
+      for (const line of await violations(page)) found.push(`${path}: ${line}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (overflow > 0) found.push(`${path}: ${overflow}px wider than the screen`);
+      await page.close();
+    }
+    assert.deepEqual(found, []);
+    await context.close();
+  });
+}
