@@ -25,6 +25,7 @@ pub mod overview;
 pub mod resolution;
 pub mod schedule;
 pub mod session;
+pub mod synthetic;
 pub mod user;
 
 use crate::error::AppError;

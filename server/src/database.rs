@@ -3,7 +3,7 @@
 use crate::settings::DatabaseArgs;
 use anyhow::Context;
 use sqlx::PgPool;
-use sqlx::postgres::PgPoolOptions;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use std::time::Duration;
 
 /// The project's migrations, embedded in the binary; the one place that names the folder.
@@ -15,10 +15,18 @@ pub async fn connect(args: &DatabaseArgs) -> anyhow::Result<PgPool> {
         .url
         .as_deref()
         .context("no database configured: set DATABASE_URL or pass --database-url (`make run` starts a local one)")?;
+    let options: PgConnectOptions = url
+        .parse()
+        .context("DATABASE_URL is not a PostgreSQL URL")?;
+    // Plan every execution for its own parameters. The finder's query has optional filters
+    // (`$1 is null or ...`); after five runs PostgreSQL would otherwise switch a prepared
+    // statement to a generic plan that cannot use an index for any of them: 30 ms became
+    // 1.1 s on 100,000 obligations (docs/benchmarks.md, the scale benchmark).
+    let options = options.options([("plan_cache_mode", "force_custom_plan")]);
     PgPoolOptions::new()
         .max_connections(10)
         .acquire_timeout(Duration::from_secs(args.connect_timeout))
-        .connect(url)
+        .connect_with(options)
         .await
         .context("cannot connect to the database")
 }

@@ -78,6 +78,18 @@ pub async fn run(db: DatabaseArgs, file: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `demo generate`: synthetic obligations for the scale benchmark.
+pub async fn generate(db: DatabaseArgs, obligations: i64) -> anyhow::Result<()> {
+    let pool = crate::database::connect(&db).await?;
+    crate::database::migrate(&pool).await?;
+    let made = db::synthetic::generate(&pool, obligations).await?;
+    println!(
+        "demo: generated {} obligations in {} resolutions ({} bodies and {} sessions added)",
+        made.obligations, made.resolutions, made.bodies, made.sessions
+    );
+    Ok(())
+}
+
 /// Applies every step whose obligation is still in its `from` status; returns how many did.
 pub async fn apply(pool: &PgPool, progress: &ProgressFile) -> anyhow::Result<usize> {
     let mut applied = 0;

@@ -52,6 +52,17 @@ pub enum DemoCommand {
     /// Record the illustrative progress of a file (e.g. data/demo-progress.json) through the
     /// status workflow; steps already recorded are left alone.
     Progress(ProgressArgs),
+    /// Fill the database with synthetic obligations at UN scale, for benchmarks
+    /// (scripts/bench-scale.sh): ten generated bodies with twenty sessions each, and documents,
+    /// resolutions, paragraphs and mandates around the obligations. Use a fresh database.
+    Generate(GenerateArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GenerateArgs {
+    /// How many obligations (one per mandate, fifty mandates a resolution).
+    #[arg(long, default_value_t = 100_000)]
+    pub obligations: i64,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -50,17 +50,11 @@ pub async fn find(
                    b.submission_lead_weeks, b.issuance_lead_weeks,
                    s.opens_on - 7 * coalesce(b.submission_lead_weeks, $17::int) as submit_by,
                    d.symbol as document, r.position as resolution_position,
-                   m.position as mandate_position,
-                   case when terms.query is null then m.quote
-                        else ts_headline('english', m.quote, terms.query,
-                                         'HighlightAll=true, StartSel=' || chr(57344)
-                                         || ', StopSel=' || chr(57345))
-                   end as marked_quote
+                   m.position as mandate_position, terms.query
               from obligation o
               join mandate m on m.id = o.mandate_id
               join resolution r on r.id = m.resolution_id
               join document d on d.id = r.document_id
-              left join paragraph p on p.id = m.paragraph_id
               left join session s on s.id = o.session_id
               left join body b on b.id = s.body_id
               cross join terms
@@ -75,7 +69,10 @@ pub async fn find(
                and ($8::int is null or extract(year from s.opens_on) = $8)
                and ($9::text[] is null or o.status = any($9))
                and (terms.query is null
-                    or to_tsvector('english', m.quote || ' ' || coalesce(p.text, '') || ' '
+                    -- The paragraph is read only when searching (a sub-select, not a join).
+                    or to_tsvector('english', m.quote || ' '
+                                   || coalesce((select p.text from paragraph p
+                                                 where p.id = m.paragraph_id), '') || ' '
                                    || r.title || ' ' || m.addressee || ' '
                                    || coalesce(b.name, o.target_body, '') || ' '
                                    || coalesce(b.code, '')) @@ terms.query)
@@ -87,8 +84,15 @@ pub async fn find(
                session_label as "session_label?", opens_on as "opens_on?",
                closes_on as "closes_on?", submission_lead_weeks as "submission_lead_weeks?",
                issuance_lead_weeks as "issuance_lead_weeks?",
-               marked_quote as "marked_quote!", count(*) over () as "total!"
-          from found
+               -- Marked after the page is cut, so only the rows shown are highlighted.
+               case when query is null then quote
+                    else ts_headline('english', quote, query,
+                                     'HighlightAll=true, StartSel=' || chr(57344)
+                                     || ', StopSel=' || chr(57345))
+               end as "marked_quote!",
+               total as "total!"
+          from (select found.*, count(*) over () as total
+                  from found
          where ($10::date is null or submit_by >= $10)
            and ($11::date is null or submit_by <= $11)
            and (not $12::bool or submit_by is not null)
@@ -96,7 +100,11 @@ pub async fn find(
                   case when $14 = 'session' then body end nulls last,
                   case when $14 = 'session' then number end nulls last,
                   document, resolution_position, mandate_position, id
-         limit $15 offset $16
+         limit $15 offset $16) page
+         order by case when $14 = 'deadline' then submit_by end nulls last,
+                  case when $14 = 'session' then body end nulls last,
+                  case when $14 = 'session' then number end nulls last,
+                  document, resolution_position, mandate_position, id
         "#,
         filter.body,
         filter.session,

@@ -1,0 +1,49 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! The synthetic data of the scale benchmark (`demo generate`).
+
+use app::db::synthetic::generate;
+use server::database::MIGRATOR;
+use sqlx::PgPool;
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn generated_data_has_the_asked_for_size_and_varied_text(pool: PgPool) {
+    let made = generate(&pool, 520).await.unwrap();
+    assert_eq!(made.obligations, 520);
+    assert_eq!(
+        made.resolutions, 11,
+        "50 obligations a resolution, rounded up"
+    );
+    assert_eq!((made.bodies, made.sessions), (10, 200));
+    let (texts, reports, linked): (i64, i64, i64) = sqlx::query_as(
+        "select (select count(distinct text) from paragraph), \
+                count(*) filter (where o.kind = 'report'), count(o.session_id) \
+           from obligation o",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert!(texts > 500, "{texts} distinct paragraph texts");
+    assert!((200..=420).contains(&reports), "{reports} reports of 520");
+    assert_eq!(
+        linked, 520,
+        "every obligation is due at a generated session"
+    );
+    // The finder reads it like imported data.
+    let filter = app::model::finder::ObligationFilter {
+        body: Some("gen03".into()),
+        page: 1,
+        ..Default::default()
+    };
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let found = app::db::finder::find(&pool, &filter, today, 21, None)
+        .await
+        .unwrap();
+    assert!(found.total > 0);
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn generating_twice_or_nothing_is_refused(pool: PgPool) {
+    assert_eq!(generate(&pool, 0).await.unwrap_err().status(), 422);
+    generate(&pool, 60).await.unwrap();
+    assert_eq!(generate(&pool, 60).await.unwrap_err().status(), 409);
+}
