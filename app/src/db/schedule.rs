@@ -51,48 +51,53 @@ impl TryFrom<ScheduleRow> for ObligationSchedule {
     }
 }
 
+/// The query of [`ScheduleRow`]s, completed by each caller's `where` or `order by`: one select
+/// list, and each use its own statement, planned for its own parameters.
+macro_rules! schedule_rows {
+    ($tail:literal $(, $arg:expr)*) => {
+        sqlx::query_as!(
+            ScheduleRow,
+            r#"
+            select o.id, o.kind, o.status, r.label as resolution_label, m.paragraph_number,
+                   m.addressee, coalesce(b.name, o.target_body) as "body?",
+                   s.number as "number?", s.label as "label?", s.opens_on, s.closes_on,
+                   b.submission_lead_weeks as "submission_lead_weeks?",
+                   b.issuance_lead_weeks as "issuance_lead_weeks?"
+              from obligation o
+              join mandate m on m.id = o.mandate_id
+              join resolution r on r.id = m.resolution_id
+              left join session s on s.id = o.session_id
+              left join body b on b.id = s.body_id
+            "# + $tail
+            $(, $arg)*
+        )
+    };
+}
+
 /// Every obligation with its derived deadlines (None when the session or its date is unknown).
 pub async fn obligation_schedules(
     pool: &sqlx::PgPool,
 ) -> Result<Vec<ObligationSchedule>, AppError> {
-    schedules(pool, None).await
+    schedule_rows!("order by s.opens_on nulls last, o.id")
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(ObligationSchedule::try_from)
+        .collect()
 }
 
-/// One obligation with its derived deadlines, or `None` when there is no such obligation.
+/// One obligation with its derived deadlines, or `None` when there is no such obligation. Its
+/// own statement (`where o.id = $1`): sharing the list's `$1 is null or o.id = $1` let a
+/// generic plan scan every obligation for each page (10 ms instead of 0.15 ms at 100,000).
 pub async fn obligation_schedule(
     pool: &sqlx::PgPool,
     id: i64,
 ) -> Result<Option<ObligationSchedule>, AppError> {
-    Ok(schedules(pool, Some(id)).await?.into_iter().next())
-}
-
-async fn schedules(
-    pool: &sqlx::PgPool,
-    only: Option<i64>,
-) -> Result<Vec<ObligationSchedule>, AppError> {
-    sqlx::query_as!(
-        ScheduleRow,
-        r#"
-        select o.id, o.kind, o.status, r.label as resolution_label, m.paragraph_number, m.addressee,
-               coalesce(b.name, o.target_body) as "body?", s.number as "number?",
-               s.label as "label?", s.opens_on, s.closes_on,
-               b.submission_lead_weeks as "submission_lead_weeks?",
-               b.issuance_lead_weeks as "issuance_lead_weeks?"
-          from obligation o
-          join mandate m on m.id = o.mandate_id
-          join resolution r on r.id = m.resolution_id
-          left join session s on s.id = o.session_id
-          left join body b on b.id = s.body_id
-         where $1::bigint is null or o.id = $1
-         order by s.opens_on nulls last, o.id
-        "#,
-        only
-    )
-    .fetch_all(pool)
-    .await?
-    .into_iter()
-    .map(ObligationSchedule::try_from)
-    .collect()
+    schedule_rows!("where o.id = $1", id)
+        .fetch_optional(pool)
+        .await?
+        .map(ObligationSchedule::try_from)
+        .transpose()
 }
 
 /// Every obligation judged on `today` (passed in, never read from a clock): overdue when not
