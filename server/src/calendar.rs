@@ -62,10 +62,7 @@ pub struct SessionEntry {
 
 /// `mandate-tracker calendar FILE`.
 pub async fn run(db: DatabaseArgs, file: &Path) -> anyhow::Result<()> {
-    let text =
-        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let calendar: CalendarFile = serde_json::from_str(&text)
-        .with_context(|| format!("{} is not a valid calendar file", file.display()))?;
+    let calendar: CalendarFile = crate::read_json_file(file, "calendar file")?;
     let pool = crate::database::connect(&db).await?;
     crate::database::migrate(&pool).await?;
     let created = load(&pool, &calendar).await?;

@@ -63,10 +63,7 @@ fn first_occurrence() -> i32 {
 }
 
 pub async fn run(db: DatabaseArgs, file: &Path) -> anyhow::Result<()> {
-    let text =
-        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let progress: ProgressFile = serde_json::from_str(&text)
-        .with_context(|| format!("{} is not a valid progress file", file.display()))?;
+    let progress: ProgressFile = crate::read_json_file(file, "progress file")?;
     let pool = crate::database::connect(&db).await?;
     crate::database::migrate(&pool).await?;
     let applied = apply(&pool, &progress).await?;

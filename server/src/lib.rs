@@ -110,3 +110,15 @@ async fn shutdown_signal() {
     }
     tracing::info!("shutting down");
 }
+
+/// Reads a JSON data file (`data/calendar.json`, `data/demo-progress.json`) for a command,
+/// with one line saying which file is missing or not `what` it should be.
+pub(crate) fn read_json_file<T: serde::de::DeserializeOwned>(
+    file: &std::path::Path,
+    what: &str,
+) -> anyhow::Result<T> {
+    use anyhow::Context;
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    serde_json::from_str(&text).with_context(|| format!("{} is not a valid {what}", file.display()))
+}
