@@ -34,8 +34,10 @@ DATABASE_URL=$(PG_FSYNC=off scripts/db.sh start test-pg)
 export DATABASE_URL
 echo "DATABASE_URL=$DATABASE_URL" >&2
 
+# Each step has a ceiling, so a test that hangs fails the run with its name printed instead of
+# holding CI until its 90 minutes are up (tests also bound each HTTP answer: tests/common).
 step "unit, database and HTTP tests"
-cargo test --workspace
+timeout --signal=INT 40m cargo test --workspace
 
 step "release build"
 scripts/build.sh release
@@ -61,4 +63,5 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 [ -n "$base_url" ] || { echo "the server did not start" >&2; cat "$log" >&2; exit 1; }
-BASE_URL=$base_url node --test --test-reporter=spec end2end/tests/
+BASE_URL=$base_url timeout --signal=INT 20m \
+  node --test --test-timeout=180000 --test-reporter=spec end2end/tests/

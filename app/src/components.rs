@@ -9,6 +9,7 @@ pub mod finder_filters;
 pub mod finder_results;
 pub mod history;
 pub mod hydrated;
+pub mod page_data;
 pub mod resolution_table;
 pub mod session_form;
 pub mod site_nav;

@@ -19,7 +19,7 @@ pub mod extract;
 pub mod model;
 pub mod pages;
 
-use components::account::{AccountScope, UserMenu};
+use components::account::UserMenu;
 use components::demo_banner::DemoBanner;
 use components::hydrated::HydratedMarker;
 use components::site_nav::SiteNav;
@@ -61,7 +61,6 @@ pub fn App() -> impl IntoView {
         <Stylesheet id="main-css" href="/main.css" />
         <Title text="Mandate Tracker" />
         <Router>
-            <AccountScope>
             <a href="#main" class="skip-link">"Skip to main content"</a>
             <header class="site-header">
                 <a href="/" class="brand">
@@ -118,7 +117,6 @@ pub fn App() -> impl IntoView {
                     />
                 </Routes>
             </main>
-            </AccountScope>
         </Router>
     }
 }

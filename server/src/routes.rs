@@ -24,6 +24,9 @@ use tower_sessions::cookie::{SameSite, time::Duration};
 use tower_sessions::session_store::ExpiredDeletion;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
+/// How long the server works on one request before it answers 503.
+pub const ANSWER_WITHIN: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// The whole HTTP surface of the application.
 pub fn router(pool: PgPool, args: &ServeArgs) -> anyhow::Result<Router> {
     let options = LeptosOptions::builder()
@@ -97,9 +100,15 @@ pub fn router(pool: PgPool, args: &ServeArgs) -> anyhow::Result<Router> {
     let app = security::protect(throttle::protect(app, &args.login), args);
     // Outermost but for tracing: no layer reads a body larger than the limit (the throttle reads
     // the login form's address).
+    // A request not answered within the limit gets 503 instead of holding its connection (and
+    // a pool connection) open for ever; the limit covers the answer's head, not a streamed body.
     Ok(app
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             errors::MAX_BODY_BYTES,
+        ))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            ANSWER_WITHIN,
         ))
         .layer(TraceLayer::new_for_http()))
 }

@@ -184,7 +184,7 @@ async fn pages_of_fifty_with_a_total_and_a_stable_order(pool: PgPool) {
 async fn the_page_keeps_the_filter_in_the_address_and_marks_matches(pool: PgPool) {
     load_demo_data(&pool).await;
     let base = spawn_app(pool).await;
-    let client = reqwest::Client::new();
+    let client = common::plain_client();
     let html = text_of(
         &client,
         &format!("{base}/obligations?body=ccpcj&q=implementation"),
@@ -212,7 +212,7 @@ async fn the_page_keeps_the_filter_in_the_address_and_marks_matches(pool: PgPool
 async fn nonsense_in_the_address_is_a_clear_422_never_a_500(pool: PgPool) {
     load_demo_data(&pool).await;
     let base = spawn_app(pool).await;
-    let client = reqwest::Client::new();
+    let client = common::plain_client();
     for (path, words) in [
         (
             "/obligations?session=abc",
@@ -281,7 +281,7 @@ async fn the_csv_opens_in_excel_and_honours_the_filter(pool: PgPool) {
 async fn the_browser_calls_the_finder_with_or_without_parameters(pool: PgPool) {
     load_demo_data(&pool).await;
     let base = spawn_app(pool).await;
-    let client = reqwest::Client::new();
+    let client = common::plain_client();
     for (body, rows) in [("", 50), ("query[kind]=report", 13)] {
         let response = client
             .post(format!("{base}/api/find_obligations"))

@@ -31,7 +31,7 @@ async fn front_page_lists_the_seed_resolutions_and_filters_by_query(pool: PgPool
         .await
         .unwrap();
     let base = spawn_app(pool).await;
-    let client = reqwest::Client::new();
+    let client = common::plain_client();
 
     let page = client.get(format!("{base}/")).send().await.unwrap();
     assert_eq!(page.status(), 200);
@@ -133,7 +133,7 @@ async fn the_obligations_page_shows_dates_derived_from_the_sessions(pool: PgPool
         .unwrap();
     let base = spawn_app(pool).await;
     let html = text_of(
-        &reqwest::Client::new(),
+        &common::plain_client(),
         &format!("{base}/obligations?kind=report"),
     )
     .await;

@@ -86,7 +86,7 @@ async fn logging_out_ends_the_session_for_good(pool: PgPool) {
     .await;
     assert_eq!(status, 401);
     // Replaying the old cookie does not bring the session back.
-    let replay = reqwest::Client::new()
+    let replay = common::plain_client()
         .post(format!("{base}/api/record_status_change"))
         .header("accept", "application/json")
         .header("cookie", cookie.split(';').next().unwrap())
@@ -207,7 +207,7 @@ async fn ending_a_login_sticks_while_its_requests_run(pool: PgPool, ending: Endi
         rows, 0,
         "{ending:?}: a running request wrote the login back"
     );
-    let replay = reqwest::Client::new()
+    let replay = common::plain_client()
         .post(format!("{base}/api/get_current_user"))
         .header("accept", "application/json")
         .header("cookie", cookie.split(';').next().unwrap())

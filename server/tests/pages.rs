@@ -21,7 +21,7 @@ async fn a_resolution_shows_its_paragraphs_with_mandates_marked_and_linked(pool:
     load_demo_data(&pool).await;
     let id = resolution_id(&pool, "D. Resolution 28/3").await;
     let base = spawn_app(pool).await;
-    let client = reqwest::Client::new();
+    let client = common::plain_client();
     let home = text_of(&client, &format!("{base}/")).await;
     assert!(home.contains(&format!(
         r#"<a href="/resolutions/{id}">D. Resolution 28/3</a>"#
@@ -50,7 +50,7 @@ async fn a_resolution_shows_its_paragraphs_with_mandates_marked_and_linked(pool:
 async fn a_session_lists_what_is_due_there_with_its_deadlines(pool: PgPool) {
     load_demo_data(&pool).await;
     let base = spawn_app(pool).await;
-    let client = reqwest::Client::new();
+    let client = common::plain_client();
     let page = text_of(&client, &format!("{base}/sessions/CCPCJ/29")).await;
     assert!(page.contains(
         "<h1>Commission on Crime Prevention and Criminal Justice, twenty-ninth session</h1>"
@@ -78,7 +78,7 @@ async fn a_session_lists_what_is_due_there_with_its_deadlines(pool: PgPool) {
 async fn the_overview_draws_three_figures_each_with_its_table(pool: PgPool) {
     load_full_demo(&pool).await;
     let base = spawn_app(pool).await;
-    let page = text_of(&reqwest::Client::new(), &format!("{base}/overview")).await;
+    let page = text_of(&common::plain_client(), &format!("{base}/overview")).await;
     assert!(page.contains("<h1>Overview</h1>"), "{page}");
     // The coming sessions' chart is drawn while some report is due at a session ahead (in the
     // demo, until the General Assembly's 82nd opens in September 2027); the other two always.
@@ -114,7 +114,7 @@ async fn a_demo_site_says_so_on_every_page_and_a_real_one_does_not(pool: PgPool)
     load_demo_data(&pool).await;
     let demo = spawn_app_with(pool.clone(), &["--demo"]).await;
     let real = spawn_app(pool).await;
-    let client = reqwest::Client::new();
+    let client = common::plain_client();
     for path in [
         "/",
         "/obligations",

@@ -1,9 +1,10 @@
 use crate::api::{AddSession, ChangeLeadTimes, ChangeSession, list_calendar};
 use crate::auth::Role;
-use crate::components::account::Account;
+use crate::components::account::current_user;
 use crate::components::body_forms::{AddSessionForm, LeadTimesForm};
 use crate::components::dates::day_or_unset;
 use crate::components::error_alert::{ErrorAlert, PageError};
+use crate::components::page_data::load;
 use crate::components::session_form::SessionForm;
 use crate::model::BodyCalendar;
 use leptos::prelude::*;
@@ -18,17 +19,6 @@ pub fn CalendarPage() -> impl IntoView {
         add: ServerAction::new(),
         lead_times: ServerAction::new(),
     };
-    let calendar = Resource::new(
-        move || {
-            (
-                actions.change.version().get(),
-                actions.add.version().get(),
-                actions.lead_times.version().get(),
-            )
-        },
-        |_| list_calendar(),
-    );
-    let account = Account::get();
     // The latest refusal of any of the forms (each action keeps its own last result).
     let error = move || {
         let errors = [
@@ -51,20 +41,11 @@ pub fn CalendarPage() -> impl IntoView {
         <Title text="Calendar — Mandate Tracker" />
         <h1>"Session calendar"</h1>
         {error}
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                let admin = match account {
-                    Some(account) => {
-                        account
-                            .user
-                            .await
-                            .ok()
-                            .flatten()
-                            .is_some_and(|user| user.role == Role::Admin)
-                    }
-                    None => false,
-                };
-                match calendar.await {
+        {load(async move {
+                let admin = current_user()
+                    .await
+                    .is_some_and(|user| user.role == Role::Admin);
+                match list_calendar().await {
                     Ok(bodies) => {
                         view! {
                             {bodies
@@ -77,7 +58,6 @@ pub fn CalendarPage() -> impl IntoView {
                     Err(error) => view! { <PageError error /> }.into_any(),
                 }
             })}
-        </Suspense>
     }
 }
 

@@ -1,8 +1,9 @@
 use crate::api::{RecordStatusChange, get_obligation};
-use crate::components::account::Account;
+use crate::components::account::current_user;
 use crate::components::dates::{day, day_or_unset};
 use crate::components::error_alert::{ErrorAlert, PageError};
 use crate::components::history::History;
+use crate::components::page_data::load;
 use crate::components::status_form::StatusForm;
 use crate::components::symbol::SymbolLink;
 use crate::error::AppError;
@@ -17,24 +18,18 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn ObligationPage() -> impl IntoView {
     let params = use_params_map();
-    let detail = Resource::new(
-        move || params.read().get("id").and_then(|v| v.parse::<i64>().ok()),
-        |id| async move {
-            match id {
-                Some(id) => get_obligation(id).await,
-                None => Err(AppError::NotFound("There is no such obligation.".into())),
-            }
-        },
-    );
-    let account = Account::get();
+    let id = params
+        .read_untracked()
+        .get("id")
+        .and_then(|v| v.parse::<i64>().ok());
     view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                let user = match account {
-                    Some(account) => account.user.await.ok().flatten(),
-                    None => None,
+            {load(async move {
+                let user = current_user().await;
+                let detail = match id {
+                    Some(id) => get_obligation(id).await,
+                    None => Err(AppError::NotFound("There is no such obligation.".into())),
                 };
-                match detail.await {
+                match detail {
                     Ok(detail) => {
                         let s = &detail.schedule;
                         let title = format!("{} ¶{} — Mandate Tracker", s.resolution_label, s.paragraph);
@@ -67,7 +62,6 @@ pub fn ObligationPage() -> impl IntoView {
                     }
                 }
             })}
-        </Suspense>
     }
 }
 

@@ -6,6 +6,7 @@ use crate::components::dates::day;
 use crate::components::error_alert::PageError;
 use crate::components::finder_filters::FinderFilters;
 use crate::components::finder_results::FinderResults;
+use crate::components::page_data::load;
 use crate::model::finder::FinderQuery;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -34,9 +35,9 @@ fn finder_query(params: &ParamsMap) -> FinderQuery {
 #[component]
 pub fn ObligationsPage() -> impl IntoView {
     let params = use_query_map();
-    let query = Memo::new(move |_| finder_query(&params.read()));
-    let bodies = Resource::new(|| (), |_| finder_bodies());
-    let results = Resource::new(move || query.get(), find_obligations);
+    let query = finder_query(&params.read_untracked());
+    let filters_query = query.clone();
+    let results_query = query.clone();
     view! {
         <Title text="Find obligations — Mandate Tracker" />
         <h1>"Obligations"</h1>
@@ -44,20 +45,17 @@ pub fn ObligationsPage() -> impl IntoView {
             "Every report and activity the tracked resolutions ask for. Filter by body, session, status or urgency, or search the mandates' words. Documents are due 10 weeks and issued 6 weeks before the session opens, unless a body's calendar says otherwise."
         </p>
         <div class="finder">
-            <Suspense fallback=|| view! { <p>"Loading filters…"</p> }>
-                {move || Suspend::new(async move {
-                    let bodies = bodies.await.unwrap_or_default();
-                    view! { <FinderFilters query=query.get() bodies /> }
-                })}
-            </Suspense>
+            {load(async move {
+                let bodies = finder_bodies().await.unwrap_or_default();
+                view! { <FinderFilters query=filters_query bodies /> }
+            })}
             <section class="results" aria-labelledby="results-heading">
-                <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-                    {move || Suspend::new(async move {
-                        match results.await {
+                {load(async move {
+                        match find_obligations(query).await {
                             Ok(page) => {
                                 let on = day(page.today);
                                 view! {
-                                    <FinderResults page query=query.get() />
+                                    <FinderResults page query=results_query />
                                     <p class="count">
                                         {format!("Overdue and at risk are judged on {on}.")}
                                     </p>
@@ -67,7 +65,6 @@ pub fn ObligationsPage() -> impl IntoView {
                             Err(error) => view! { <PageError error /> }.into_any(),
                         }
                     })}
-                </Suspense>
             </section>
         </div>
     }

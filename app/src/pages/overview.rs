@@ -3,19 +3,18 @@
 use crate::api::get_overview;
 use crate::components::dates::day;
 use crate::components::error_alert::PageError;
+use crate::components::page_data::load;
 use crate::model::overview::Figure;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn OverviewPage() -> impl IntoView {
-    let overview = Resource::new(|| (), |_| get_overview());
     view! {
         <Title text="Overview — Mandate Tracker" />
         <h1>"Overview"</h1>
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match overview.await {
+        {load(async move {
+                match get_overview().await {
                     Ok(overview) => {
                         let on = day(overview.today);
                         view! {
@@ -35,7 +34,6 @@ pub fn OverviewPage() -> impl IntoView {
                     Err(error) => view! { <PageError error /> }.into_any(),
                 }
             })}
-        </Suspense>
     }
 }
 

@@ -3,6 +3,7 @@
 
 use crate::api::get_resolution_text;
 use crate::components::error_alert::PageError;
+use crate::components::page_data::load;
 use crate::components::symbol::SymbolLink;
 use crate::model::text::{ParagraphText, ResolutionText};
 use leptos::prelude::*;
@@ -12,30 +13,22 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn ResolutionPage() -> impl IntoView {
     let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i64>().ok())
-    };
-    let text = Resource::new(id, |id| async move {
-        match id {
+    let id = params
+        .read_untracked()
+        .get("id")
+        .and_then(|id| id.parse::<i64>().ok());
+    load(async move {
+        let text = match id {
             Some(id) => get_resolution_text(id).await,
             None => Err(crate::error::AppError::NotFound(
                 "That address names no resolution.".into(),
             )),
+        };
+        match text {
+            Ok(text) => view! { <ResolutionView text /> }.into_any(),
+            Err(error) => view! { <PageError error /> }.into_any(),
         }
-    });
-    view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match text.await {
-                    Ok(text) => view! { <ResolutionView text /> }.into_any(),
-                    Err(error) => view! { <PageError error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    })
 }
 
 #[component]

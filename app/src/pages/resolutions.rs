@@ -1,5 +1,6 @@
 use crate::api::list_resolutions;
 use crate::components::error_alert::PageError;
+use crate::components::page_data::load;
 use crate::components::resolution_table::ResolutionFilter;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -15,20 +16,14 @@ pub fn ResolutionsPage() -> impl IntoView {
         .read_untracked()
         .get("q")
         .unwrap_or_default();
-    let resolutions = Resource::new(|| (), |_| list_resolutions());
     view! {
         <Title text="Resolutions — Mandate Tracker" />
         <h1>"Resolutions and decisions"</h1>
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || {
-                let initial = initial.clone();
-                Suspend::new(async move {
-                    match resolutions.await {
-                        Ok(rows) => view! { <ResolutionFilter rows initial /> }.into_any(),
-                        Err(error) => view! { <PageError error /> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+        {load(async move {
+            match list_resolutions().await {
+                Ok(rows) => view! { <ResolutionFilter rows initial /> }.into_any(),
+                Err(error) => view! { <PageError error /> }.into_any(),
+            }
+        })}
     }
 }

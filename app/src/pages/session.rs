@@ -4,6 +4,7 @@
 use crate::api::get_session_agenda;
 use crate::components::dates::{day, day_or_unset};
 use crate::components::error_alert::PageError;
+use crate::components::page_data::load;
 use crate::components::symbol::SymbolLink;
 use crate::model::text::SessionAgenda;
 use leptos::prelude::*;
@@ -13,31 +14,25 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn SessionPage() -> impl IntoView {
     let params = use_params_map();
-    let key = move || {
-        let params = params.read();
+    let (body, number) = {
+        let params = params.read_untracked();
         (
             params.get("body").unwrap_or_default(),
             params.get("number").and_then(|n| n.parse::<i32>().ok()),
         )
     };
-    let agenda = Resource::new(key, |(body, number)| async move {
-        match number {
+    load(async move {
+        let agenda = match number {
             Some(number) => get_session_agenda(body, number).await,
             None => Err(crate::error::AppError::NotFound(
                 "A session is named by its number, as in /sessions/ccpcj/35.".into(),
             )),
+        };
+        match agenda {
+            Ok(agenda) => view! { <Agenda agenda /> }.into_any(),
+            Err(error) => view! { <PageError error /> }.into_any(),
         }
-    });
-    view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match agenda.await {
-                    Ok(agenda) => view! { <Agenda agenda /> }.into_any(),
-                    Err(error) => view! { <PageError error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    })
 }
 
 #[component]

@@ -71,11 +71,24 @@ pub async fn create_user(pool: &PgPool, email: &str, role: app::auth::Role) -> i
         .unwrap()
 }
 
+/// How long a test waits for one answer: a page that never finishes is a failure with the
+/// address in the message, not a test run that hangs until CI gives up.
+pub const ANSWER_WITHIN: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// A client that keeps cookies and does not follow redirects, so tests see each answer.
 pub fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
+        .timeout(ANSWER_WITHIN)
+        .build()
+        .unwrap()
+}
+
+/// A client like a browser's without cookies: follows redirects.
+pub fn plain_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .timeout(ANSWER_WITHIN)
         .build()
         .unwrap()
 }
