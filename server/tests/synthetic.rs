@@ -1,6 +1,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The synthetic data of the scale benchmark (`demo generate`).
 
+mod common;
+
 use app::db::synthetic::generate;
 use server::database::MIGRATOR;
 use sqlx::PgPool;
@@ -46,4 +48,42 @@ async fn generating_twice_or_nothing_is_refused(pool: PgPool) {
     assert_eq!(generate(&pool, 0).await.unwrap_err().status(), 422);
     generate(&pool, 60).await.unwrap();
     assert_eq!(generate(&pool, 60).await.unwrap_err().status(), 409);
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn a_large_csv_arrives_whole_in_the_finders_order(pool: PgPool) {
+    // More rows than one streamed chunk (500), so the file is sent in several.
+    generate(&pool, 1_234).await.unwrap();
+    let filter = app::model::finder::ObligationFilter {
+        page: 1,
+        ..Default::default()
+    };
+    let today = chrono::Utc::now().date_naive();
+    let found = app::db::finder::find(&pool, &filter, today, 21, None)
+        .await
+        .unwrap();
+    let base = common::spawn_app(pool).await;
+    let response = common::plain_client()
+        .get(format!("{base}/obligations.csv"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let bytes = response.bytes().await.unwrap();
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBF"),
+        "one byte order mark, first"
+    );
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let ids: Vec<i64> = reader
+        .records()
+        .map(|record| record.unwrap()[0].parse().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 1_234, "every row once, and one header line");
+    let expected: Vec<i64> = found
+        .rows
+        .iter()
+        .map(|r| r.schedule.obligation_id)
+        .collect();
+    assert_eq!(ids, expected, "in the finder's order");
 }

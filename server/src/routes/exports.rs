@@ -3,12 +3,14 @@
 
 use app::db::AtRiskWindow;
 use app::error::AppError;
-use app::model::finder::{FinderQuery, FoundObligation};
+use app::model::finder::{FinderQuery, FoundObligation, ObligationFilter};
 use axum::Router;
+use axum::body::Body;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use futures_util::StreamExt;
 use sqlx::PgPool;
 
 #[derive(Clone)]
@@ -48,6 +50,10 @@ impl IntoResponse for Refusal {
 
 /// Every obligation the filter keeps (all pages), as CSV that Excel opens as UTF-8 (with a byte
 /// order mark) and whose dates it reads as dates (ISO 8601).
+///
+/// The file is streamed a few hundred rows at a time as the database sends them, so a large
+/// filter costs the server one chunk of memory, not the whole file. The first chunk is ready
+/// before the answer starts, so a database that cannot be read is still a 503, not a cut file.
 async fn csv_export(
     State(exports): State<Exports>,
     headers: HeaderMap,
@@ -55,13 +61,15 @@ async fn csv_export(
 ) -> Result<Response, Refusal> {
     let filter = query.check().map_err(AppError::from)?;
     let today = chrono::Utc::now().date_naive();
-    let page =
-        app::db::finder::find(&exports.pool, &filter, today, exports.at_risk.0, None).await?;
     let origin = link_origin(exports.public_origin.as_deref(), &headers);
-    let body = csv_bytes(&page.rows, &origin, today).map_err(|err| {
-        tracing::error!(error = %err, "cannot write the CSV export");
-        AppError::Internal
-    })?;
+    let (tx, mut chunks) = tokio::sync::mpsc::channel(4);
+    tokio::spawn(write_csv(exports, filter, today, origin, tx));
+    let first = chunks.recv().await.ok_or(AppError::Internal)??;
+    let rest = futures_util::stream::unfold(chunks, |mut chunks| async move {
+        let chunk = chunks.recv().await?;
+        Some((chunk.map_err(std::io::Error::other), chunks))
+    });
+    let body = futures_util::stream::once(async { Ok(first) }).chain(rest);
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
@@ -70,9 +78,45 @@ async fn csv_export(
                 "attachment; filename=\"obligations.csv\"",
             ),
         ],
-        body,
+        Body::from_stream(body),
     )
         .into_response())
+}
+
+/// Rows per chunk of a streamed CSV.
+const CSV_CHUNK_ROWS: usize = 500;
+
+/// Sends the CSV of `filter` to `tx` chunk by chunk; an error ends the file with that error
+/// (which cuts the download, so a partial file is never taken for a whole one).
+async fn write_csv(
+    exports: Exports,
+    filter: ObligationFilter,
+    today: chrono::NaiveDate,
+    origin: String,
+    tx: tokio::sync::mpsc::Sender<Result<Vec<u8>, AppError>>,
+) {
+    let written = async {
+        let rows = app::db::finder::each(&exports.pool, &filter, today, exports.at_risk.0).await?;
+        let mut rows = std::pin::pin!(rows.chunks(CSV_CHUNK_ROWS));
+        let mut first = true;
+        while let Some(chunk) = rows.next().await {
+            let chunk = chunk.into_iter().collect::<Result<Vec<_>, AppError>>()?;
+            let bytes = csv_bytes(&chunk, &origin, today, first)?;
+            first = false;
+            if tx.send(Ok(bytes)).await.is_err() {
+                return Ok(()); // The client went away.
+            }
+        }
+        if first {
+            tx.send(Ok(csv_bytes(&[], &origin, today, true)?))
+                .await
+                .ok();
+        }
+        Ok::<_, AppError>(())
+    };
+    if let Err(err) = written.await {
+        tx.send(Err(err)).await.ok();
+    }
 }
 
 /// `scheme://host` for the links in a download: `--public-origin` when set, else the request's
@@ -109,13 +153,34 @@ const COLUMNS: [&str; 16] = [
     "Document symbol",
 ];
 
+/// `rows` as CSV lines, after the byte order mark and the header line when `first`.
 fn csv_bytes(
     rows: &[FoundObligation],
     origin: &str,
     today: chrono::NaiveDate,
+    first: bool,
+) -> Result<Vec<u8>, AppError> {
+    csv_lines(rows, origin, today, first).map_err(|err| {
+        tracing::error!(error = %err, "cannot write the CSV export");
+        AppError::Internal
+    })
+}
+
+fn csv_lines(
+    rows: &[FoundObligation],
+    origin: &str,
+    today: chrono::NaiveDate,
+    first: bool,
 ) -> Result<Vec<u8>, csv::Error> {
-    let mut out = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    out.write_record(COLUMNS)?;
+    let start = if first {
+        b"\xEF\xBB\xBF".to_vec()
+    } else {
+        Vec::new()
+    };
+    let mut out = csv::Writer::from_writer(start);
+    if first {
+        out.write_record(COLUMNS)?;
+    }
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     for row in rows {
         let s = &row.schedule;
