@@ -22,7 +22,16 @@ pub async fn connect(args: &DatabaseArgs) -> anyhow::Result<PgPool> {
     // (`$1 is null or ...`); after five runs PostgreSQL would otherwise switch a prepared
     // statement to a generic plan that cannot use an index for any of them: 30 ms became
     // 1.1 s on 100,000 obligations (docs/benchmarks.md, the scale benchmark).
-    let options = options.options([("plan_cache_mode", "force_custom_plan")]);
+    //
+    // No parallel workers: under many concurrent requests, starting workers for a query costs
+    // more than it saves (the filtered finder page: 70 ms of SQL with a worker, 29 without).
+    // No JIT: a filter whose rows PostgreSQL overestimates spent 350 ms compiling a plan that
+    // ran in 15.
+    let options = options.options([
+        ("plan_cache_mode", "force_custom_plan"),
+        ("max_parallel_workers_per_gather", "0"),
+        ("jit", "off"),
+    ]);
     PgPoolOptions::new()
         .max_connections(10)
         .acquire_timeout(Duration::from_secs(args.connect_timeout))

@@ -119,62 +119,83 @@ macro_rules! finder_rows {
         sqlx::query_as!(
             FinderRow,
             r#"
-            with found as (
-                select o.id, o.kind, o.status, o.document_symbol, r.id as resolution_id,
-                       r.label as resolution_label, m.paragraph_number, m.addressee, m.quote,
-                       coalesce(b.name, o.target_body) as body, b.code as body_code,
-                       s.number, s.label as session_label, s.opens_on, s.closes_on,
-                       b.submission_lead_weeks, b.issuance_lead_weeks,
+            -- Rows are kept and counted on obligation, session and body alone; what needs the
+            -- mandate or the resolution is a sub-select, which a plan for this call's values
+            -- (`$n is null` is known) drops when its filter is not asked for. Only the page's
+            -- rows are then joined to their mandate, resolution and document.
+            with keyed as (
+                select o.id, o.mandate_id, coalesce(b.name, o.target_body) as body, s.number,
                        s.opens_on - 7 * coalesce(b.submission_lead_weeks, $17::int) as submit_by,
-                       d.symbol as document, r.position as resolution_position,
-                       m.position as mandate_position
+                       case when $14 = 'source' then
+                           (select d.symbol from mandate m
+                              join resolution r on r.id = m.resolution_id
+                              join document d on d.id = r.document_id
+                             where m.id = o.mandate_id) end as document,
+                       case when $14 = 'source' then
+                           (select r.position from mandate m
+                              join resolution r on r.id = m.resolution_id
+                             where m.id = o.mandate_id) end as resolution_position,
+                       case when $14 = 'source' then
+                           (select m.position from mandate m where m.id = o.mandate_id)
+                       end as mandate_position
                   from obligation o
-                  join mandate m on m.id = o.mandate_id
-                  join resolution r on r.id = m.resolution_id
-                  join document d on d.id = r.document_id
                   left join session s on s.id = o.session_id
                   left join body b on b.id = s.body_id
                  where ($1::text is null or lower(b.code) = $1)
                    and ($2::int is null or s.number = $2)
-                   and ($3::text is null or strpos(lower(m.addressee), lower($3)) > 0)
+                   and ($3::text is null or o.mandate_id in
+                        (select m.id from mandate m
+                          where strpos(lower(m.addressee), lower($3)) > 0))
                    and ($4::text is null or o.status = $4)
                    and ($5::text is null or o.kind = $5)
-                   and ($6::text is null
-                        or strpos(lower(coalesce(r.adopting_body, '')), lower($6)) > 0)
-                   and ($7::bigint is null or r.id = $7)
+                   and ($6::text is null or o.mandate_id in
+                        (select m.id from mandate m join resolution r on r.id = m.resolution_id
+                          where strpos(lower(coalesce(r.adopting_body, '')), lower($6)) > 0))
+                   and ($7::bigint is null or o.mandate_id in
+                        (select m.id from mandate m where m.resolution_id = $7))
                    and ($8::int is null or extract(year from s.opens_on) = $8)
                    and ($9::text[] is null or o.status = any($9))
                    -- The stored vector of quote, paragraph, title, addressee and body, indexed.
-                   and ($13::text is null or m.search @@ $13::text::tsquery)
+                   and ($13::text is null or o.mandate_id in
+                        (select m.id from mandate m where m.search @@ $13::text::tsquery))
+            ), page as (
+                select keyed.*, count(*) over () as total
+                  from keyed
+                 where ($10::date is null or submit_by >= $10)
+                   and ($11::date is null or submit_by <= $11)
+                   and (not $12::bool or submit_by is not null)
+                 -- Ties (one session's rows, by deadline or session) in the order the
+                 -- mandates were imported, which is their order in the text.
+                 order by case when $14 = 'deadline' then submit_by end nulls last,
+                          case when $14 = 'session' then body end nulls last,
+                          case when $14 = 'session' then number end nulls last,
+                          document, resolution_position, mandate_position, mandate_id, id
+                 limit $15 offset $16
             )
-            select id as "id!", kind as "kind!", status as "status!", document_symbol,
-                   resolution_id as "resolution_id!", resolution_label as "resolution_label!",
-                   paragraph_number as "paragraph_number!", addressee as "addressee!",
-                   body, body_code as "body_code?", number as "number?",
-                   session_label as "session_label?", opens_on as "opens_on?",
-                   closes_on as "closes_on?", submission_lead_weeks as "submission_lead_weeks?",
-                   issuance_lead_weeks as "issuance_lead_weeks?",
+            select o.id, o.kind, o.status, o.document_symbol, r.id as "resolution_id!",
+                   r.label as "resolution_label!", m.paragraph_number, m.addressee,
+                   page.body, b.code as "body_code?", page.number as "number?",
+                   s.label as "session_label?", s.opens_on as "opens_on?",
+                   s.closes_on as "closes_on?", b.submission_lead_weeks as "submission_lead_weeks?",
+                   b.issuance_lead_weeks as "issuance_lead_weeks?",
                    -- Marked after the page is cut, so only the rows shown are highlighted.
-                   case when $13::text is null then quote
-                        else ts_headline('english', quote, $13::text::tsquery,
+                   case when $13::text is null then m.quote
+                        else ts_headline('english', m.quote, $13::text::tsquery,
                                          'HighlightAll=true, StartSel=' || chr(57344)
                                          || ', StopSel=' || chr(57345))
                    end as "marked_quote!",
-                   total as "total!"
-              from (select found.*, count(*) over () as total
-                      from found
-             where ($10::date is null or submit_by >= $10)
-               and ($11::date is null or submit_by <= $11)
-               and (not $12::bool or submit_by is not null)
-             order by case when $14 = 'deadline' then submit_by end nulls last,
-                      case when $14 = 'session' then body end nulls last,
-                      case when $14 = 'session' then number end nulls last,
-                      document, resolution_position, mandate_position, id
-             limit $15 offset $16) page
-             order by case when $14 = 'deadline' then submit_by end nulls last,
-                      case when $14 = 'session' then body end nulls last,
-                      case when $14 = 'session' then number end nulls last,
-                      document, resolution_position, mandate_position, id
+                   page.total as "total!"
+              from page
+              join obligation o on o.id = page.id
+              join mandate m on m.id = o.mandate_id
+              join resolution r on r.id = m.resolution_id
+              left join session s on s.id = o.session_id
+              left join body b on b.id = s.body_id
+             order by case when $14 = 'deadline' then page.submit_by end nulls last,
+                      case when $14 = 'session' then page.body end nulls last,
+                      case when $14 = 'session' then page.number end nulls last,
+                      page.document, page.resolution_position, page.mandate_position,
+                      page.mandate_id, page.id
             "#,
             filter.body,
             filter.session,
