@@ -22,17 +22,33 @@ pub use overview::{GetOverview, get_overview};
 pub use text::{GetResolutionText, GetSessionAgenda, get_resolution_text, get_session_agenda};
 
 use crate::error::AppError;
-use crate::model::ResolutionSummary;
+use crate::model::ResolutionPage;
 use crate::model::finder::{FinderPage, FinderQuery};
 use leptos::prelude::*;
 
-/// Every resolution and decision of every imported document, in document order.
+/// Page `page` (from 1) of the resolutions and decisions of every imported document whose
+/// label, title, adopting body or symbol hold every word of `q`, in document order.
 #[server(endpoint = "list_resolutions")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
-pub async fn list_resolutions() -> Result<Vec<ResolutionSummary>, AppError> {
+pub async fn list_resolutions(
+    #[server(default)] q: String,
+    #[server(default)] page: Option<i64>,
+) -> Result<ResolutionPage, AppError> {
+    if q.chars().count() > MAX_FILTER_CHARS {
+        return Err(AppError::Validation(format!(
+            "A filter has at most {MAX_FILTER_CHARS} characters."
+        )));
+    }
+    let page = page.unwrap_or(1);
+    if !(1..=1_000_000).contains(&page) {
+        return Err(AppError::Validation("Pages are numbered from 1.".into()));
+    }
     let pool = crate::db::pool()?;
-    crate::db::resolution::list_summaries(&pool).await
+    crate::db::resolution::page_of_summaries(&pool, &crate::model::filter_words(&q), page).await
 }
+
+/// The longest front-page filter accepted.
+pub const MAX_FILTER_CHARS: usize = 200;
 
 /// One page of the finder: the obligations `query` keeps, with their deadlines and how urgent
 /// each is today (the server's date), and the total. Public: delegations browse pending

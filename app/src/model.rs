@@ -26,23 +26,32 @@ pub struct ResolutionSummary {
     pub reporting_mandates: i64,
 }
 
-impl ResolutionSummary {
-    /// Whether the row matches a free-text filter: every word of the filter must occur,
-    /// case-insensitively, in the label, title, adopting body or document symbol.
-    /// The same function runs on the server (GET form) and in the browser (typing).
-    pub fn matches(&self, filter: &str) -> bool {
-        let haystack = format!(
-            "{} {} {} {}",
-            self.label,
-            self.title,
-            self.adopting_body.as_deref().unwrap_or_default(),
-            self.document_symbol
-        )
-        .to_lowercase();
-        filter
-            .split_whitespace()
-            .all(|word| haystack.contains(&word.to_lowercase()))
+/// Resolutions on one page of the front page's list.
+pub const RESOLUTIONS_PER_PAGE: i64 = 50;
+
+/// One page of the front page's list, with how many match the filter and how many there are.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResolutionPage {
+    pub rows: Vec<ResolutionSummary>,
+    /// How many match the filter, on every page.
+    pub matching: i64,
+    /// How many there are, filter or not.
+    pub total: i64,
+    /// From 1.
+    pub page: i64,
+}
+
+impl ResolutionPage {
+    /// Pages of matching rows (at least one).
+    pub fn pages(&self) -> i64 {
+        ((self.matching + RESOLUTIONS_PER_PAGE - 1) / RESOLUTIONS_PER_PAGE).max(1)
     }
+}
+
+/// The words of the front page's filter, lower case: a resolution matches when every word
+/// occurs in its label, title, adopting body or document symbol.
+pub fn filter_words(filter: &str) -> Vec<String> {
+    filter.split_whitespace().map(str::to_lowercase).collect()
 }
 
 /// An obligation with the session it is due at and the dates derived from it.
@@ -83,31 +92,31 @@ pub struct ObligationUrgency {
 mod tests {
     use super::*;
 
-    fn row() -> ResolutionSummary {
-        ResolutionSummary {
-            id: 1,
-            document_symbol: "E/2019/30".into(),
-            label: "A. Draft resolution IV".into(),
-            title: "Promoting technical assistance to combat cybercrime".into(),
-            adopting_body: Some("General Assembly".into()),
-            operative_paragraphs: 11,
-            mandates: 6,
-            reporting_mandates: 2,
-        }
+    #[test]
+    fn a_blank_filter_has_no_words() {
+        assert!(filter_words("").is_empty());
+        assert!(filter_words("   ").is_empty());
     }
 
     #[test]
-    fn empty_filter_matches_everything() {
-        assert!(row().matches(""));
-        assert!(row().matches("   "));
+    fn filter_words_are_lower_case_and_split_on_spaces() {
+        assert_eq!(
+            filter_words(" General  ASSEMBLY e/2019 "),
+            ["general", "assembly", "e/2019"]
+        );
     }
 
     #[test]
-    fn filter_words_match_any_field_case_insensitively() {
-        assert!(row().matches("CYBERCRIME"));
-        assert!(row().matches("assembly cyber"));
-        assert!(row().matches("e/2019"));
-        assert!(!row().matches("wildlife"));
-        assert!(!row().matches("cybercrime wildlife"));
+    fn pages_count_whole_pages_of_matching_rows() {
+        let page = |matching| ResolutionPage {
+            rows: vec![],
+            matching,
+            total: 2014,
+            page: 1,
+        };
+        assert_eq!(page(0).pages(), 1);
+        assert_eq!(page(50).pages(), 1);
+        assert_eq!(page(51).pages(), 2);
+        assert_eq!(page(2014).pages(), 41);
     }
 }

@@ -87,3 +87,30 @@ async fn a_large_csv_arrives_whole_in_the_finders_order(pool: PgPool) {
         .collect();
     assert_eq!(ids, expected, "in the finder's order");
 }
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn the_front_page_lists_fifty_resolutions_a_page(pool: PgPool) {
+    generate(&pool, 3_000).await.unwrap(); // 60 resolutions
+    let base = common::spawn_app(pool).await;
+    let client = common::plain_client();
+    let rows = |html: &str| html.matches(r#"<td data-label="Label">"#).count();
+    let first = common::text_of(&client, &format!("{base}/")).await;
+    assert_eq!(rows(&first), 50);
+    assert!(
+        first.contains("Showing 1 to 50 of 60 resolutions and decisions"),
+        "{first}"
+    );
+    assert!(first.contains(r#"href="/?page=2""#));
+    let second = common::text_of(&client, &format!("{base}/?page=2")).await;
+    assert_eq!(rows(&second), 10);
+    assert!(second.contains("Page 2 of 2"));
+    assert!(second.contains(r#"href="/?page=1""#));
+    // The filter narrows every page, and its links keep it.
+    let filtered = common::text_of(&client, &format!("{base}/?q=gen/1")).await;
+    assert!(rows(&filtered) >= 1 && rows(&filtered) < 50, "{filtered}");
+    assert!(filtered.contains(" of 60 resolutions and decisions"));
+    for bad in ["/?page=0", "/?page=abc", "/?page=99999999999"] {
+        let response = client.get(format!("{base}{bad}")).send().await.unwrap();
+        assert_eq!(response.status(), 422, "{bad}");
+    }
+}

@@ -1,49 +1,97 @@
 use super::symbol::SymbolLink;
-use crate::model::ResolutionSummary;
+use crate::model::{RESOLUTIONS_PER_PAGE, ResolutionPage, ResolutionSummary};
 use leptos::prelude::*;
 
-/// The home page's filter and the list it narrows (see [`ResolutionSummary::matches`]): an
-/// island, so the rows travel to the browser with it and typing filters them there.
+/// The home page's filter and the page of the list it narrows: an island. Without JavaScript
+/// the filter is a GET form (`/?q=…`) and the pages are links; once hydrated, typing asks the
+/// server for the first page that matches and redraws the list in place, without a page load.
 #[island]
-pub fn ResolutionFilter(rows: Vec<ResolutionSummary>, initial: String) -> impl IntoView {
-    let (filter, set_filter) = signal(initial.clone());
+pub fn ResolutionFilter(initial: ResolutionPage, q: String) -> impl IntoView {
+    let (list, set_list) = signal(initial);
+    let (filter, set_filter) = signal(q.clone());
+    // Answers can arrive out of order: only the one for the latest keystroke is drawn.
+    let asked = StoredValue::new(0_u64);
     let on_input = move |ev| {
         let value = event_target_value(&ev);
         remember_filter_in_url(&value);
-        set_filter.set(value);
+        set_filter.set(value.clone());
+        let ticket = asked.get_value() + 1;
+        asked.set_value(ticket);
+        leptos::task::spawn_local(async move {
+            if let Ok(page) = crate::api::list_resolutions(value, None).await
+                && asked.get_value() == ticket
+            {
+                set_list.set(page);
+            }
+        });
     };
     view! {
-        <form
-            method="get"
-            action="/"
-            role="search"
-            class="filter"
-            on:submit=|ev| ev.prevent_default()
-        >
+        <form method="get" action="/" role="search" class="filter">
             <label for="q">"Filter by label, title or body"</label>
-            <input id="q" name="q" type="search" value=initial on:input=on_input />
+            <input id="q" name="q" type="search" maxlength=crate::api::MAX_FILTER_CHARS value=q on:input=on_input />
             <button type="submit">"Filter"</button>
         </form>
-        <ResolutionTable rows filter />
+        <p class="count" aria-live="polite">{move || list.with(count_text)}</p>
+        <ResolutionTable list />
+        {move || list.with(|list| pagination(list, &filter.get()))}
     }
 }
 
-#[component]
-fn ResolutionTable(rows: Vec<ResolutionSummary>, filter: ReadSignal<String>) -> impl IntoView {
-    let total = rows.len();
-    let visible = Memo::new(move |_| {
-        let filter = filter.get();
-        rows.iter()
-            .filter(|row| row.matches(&filter))
-            .cloned()
-            .collect::<Vec<_>>()
-    });
-    let shown = move || visible.with(Vec::len);
+/// "Showing 14 of 14 resolutions and decisions", or which rows of how many this page shows.
+fn count_text(list: &ResolutionPage) -> String {
+    let shown = i64::try_from(list.rows.len()).unwrap_or(0);
+    if list.pages() == 1 {
+        return format!(
+            "Showing {} of {} resolutions and decisions",
+            list.matching, list.total
+        );
+    }
+    let from = (list.page - 1) * RESOLUTIONS_PER_PAGE + 1;
+    let to = from + shown - 1;
+    if list.matching == list.total {
+        format!(
+            "Showing {from} to {to} of {} resolutions and decisions",
+            list.total
+        )
+    } else {
+        format!(
+            "Showing {from} to {to} of {} matching resolutions and decisions ({} in all)",
+            list.matching, list.total
+        )
+    }
+}
 
+/// Links to the previous and next pages, when there are more than one.
+fn pagination(list: &ResolutionPage, filter: &str) -> Option<impl IntoView + use<>> {
+    let pages = list.pages();
+    if pages <= 1 {
+        return None;
+    }
+    let current = list.page;
+    let href = |page: i64| {
+        let q = crate::model::finder::encode(filter);
+        if filter.is_empty() {
+            format!("/?page={page}")
+        } else {
+            format!("/?q={q}&page={page}")
+        }
+    };
+    let previous =
+        (current > 1).then(|| view! { <a href=href(current - 1) rel="prev">"Previous page"</a> });
+    let next =
+        (current < pages).then(|| view! { <a href=href(current + 1) rel="next">"Next page"</a> });
+    Some(view! {
+        <nav class="pagination" aria-label="Pages of resolutions">
+            {previous}
+            <span>{format!("Page {current} of {pages}")}</span>
+            {next}
+        </nav>
+    })
+}
+
+#[component]
+fn ResolutionTable(list: ReadSignal<ResolutionPage>) -> impl IntoView {
     view! {
-        <p class="count" aria-live="polite">
-            {move || format!("Showing {} of {} resolutions and decisions", shown(), total)}
-        </p>
         <table class="resolutions stack">
             <caption class="visually-hidden">"Resolutions and decisions, one a row"</caption>
             <thead>
@@ -58,7 +106,7 @@ fn ResolutionTable(rows: Vec<ResolutionSummary>, filter: ReadSignal<String>) -> 
                 </tr>
             </thead>
             <tbody>
-                <For each=move || visible.get() key=|row| row.id let:row>
+                <For each=move || list.get().rows key=|row: &ResolutionSummary| row.id let:row>
                     <tr>
                         <td data-label="Document"><SymbolLink symbol=row.document_symbol /></td>
                         <td data-label="Label"><a href=format!("/resolutions/{}", row.id)>{row.label}</a></td>

@@ -2,32 +2,79 @@
 
 use crate::error::AppError;
 use crate::extract::{Paragraph, Resolution};
-use crate::model::ResolutionSummary;
+use crate::model::{RESOLUTIONS_PER_PAGE, ResolutionPage, ResolutionSummary};
 use sqlx::PgPool;
 use std::collections::HashMap;
 
-/// The front page's list: one row per current resolution with its counts of operative
-/// paragraphs, mandates and reporting mandates (retired ones left out).
-pub async fn list_summaries(pool: &PgPool) -> Result<Vec<ResolutionSummary>, AppError> {
-    Ok(sqlx::query_as!(
-        ResolutionSummary,
+/// One page of the front page's list: the current resolutions whose label, title, adopting body
+/// or document symbol hold every one of `words` (lower case), in document order, each with its
+/// counts of operative paragraphs, mandates and reporting mandates (retired ones left out),
+/// counted for the page's rows only.
+pub async fn page_of_summaries(
+    pool: &PgPool,
+    words: &[String],
+    page: i64,
+) -> Result<ResolutionPage, AppError> {
+    let offset = (page - 1).saturating_mul(RESOLUTIONS_PER_PAGE);
+    let rows = sqlx::query!(
         r#"
-        select r.id, d.symbol as document_symbol, r.label, r.title, r.adopting_body,
-               (select count(*) from paragraph p
-                 where p.resolution_id = r.id and p.kind = 'operative') as "operative_paragraphs!",
+        with matching as (
+            select r.id, d.symbol, r.label, r.title, r.adopting_body, r.position
+              from resolution r
+              join document d on d.id = r.document_id
+             where r.retired_at is null
+               and not exists (
+                   select 1 from unnest($1::text[]) word
+                    where strpos(lower(r.label || ' ' || r.title || ' '
+                                       || coalesce(r.adopting_body, '') || ' ' || d.symbol),
+                                 word) = 0)
+        ), page as (
+            select matching.*, count(*) over () as matching
+              from matching
+             order by symbol, position
+             limit $2 offset $3
+        )
+        select p.id, p.symbol as document_symbol, p.label, p.title, p.adopting_body,
+               (select count(*) from paragraph x
+                 where x.resolution_id = p.id and x.kind = 'operative') as "operative_paragraphs!",
                (select count(*) from mandate m
-                 where m.resolution_id = r.id and m.retired_at is null) as "mandates!",
+                 where m.resolution_id = p.id and m.retired_at is null) as "mandates!",
                (select count(*) from mandate m
-                 where m.resolution_id = r.id and m.retired_at is null and m.is_reporting)
-                 as "reporting_mandates!"
-          from resolution r
-          join document d on d.id = r.document_id
-         where r.retired_at is null
-         order by d.symbol, r.position
-        "#
+                 where m.resolution_id = p.id and m.retired_at is null and m.is_reporting)
+                 as "reporting_mandates!",
+               p.matching as "matching!"
+          from page p
+         order by p.symbol, p.position
+        "#,
+        words,
+        RESOLUTIONS_PER_PAGE,
+        offset
     )
     .fetch_all(pool)
-    .await?)
+    .await?;
+    let total = sqlx::query_scalar!(
+        r#"select count(*) as "total!" from resolution where retired_at is null"#
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok(ResolutionPage {
+        matching: rows.first().map_or(0, |row| row.matching),
+        rows: rows
+            .into_iter()
+            .map(|row| ResolutionSummary {
+                id: row.id,
+                document_symbol: row.document_symbol,
+                label: row.label,
+                title: row.title,
+                adopting_body: row.adopting_body,
+                operative_paragraphs: row.operative_paragraphs,
+                mandates: row.mandates,
+                reporting_mandates: row.reporting_mandates,
+            })
+            .collect(),
+        total,
+        page,
+    })
 }
 
 /// Retires a document's resolutions that a new extraction no longer has.
