@@ -109,6 +109,15 @@ async fn the_front_page_lists_fifty_resolutions_a_page(pool: PgPool) {
     let filtered = common::text_of(&client, &format!("{base}/?q=gen/1")).await;
     assert!(rows(&filtered) >= 1 && rows(&filtered) < 50, "{filtered}");
     assert!(filtered.contains(" of 60 resolutions and decisions"));
+    let past_the_end = client.get(format!("{base}/?page=3")).send().await.unwrap();
+    assert_eq!(past_the_end.status(), 404);
+    assert!(
+        past_the_end
+            .text()
+            .await
+            .unwrap()
+            .contains("There is no page 3 of this list.")
+    );
     for bad in ["/?page=0", "/?page=abc", "/?page=99999999999"] {
         let response = client.get(format!("{base}{bad}")).send().await.unwrap();
         assert_eq!(response.status(), 422, "{bad}");

@@ -8,20 +8,31 @@ use leptos::prelude::*;
 #[island]
 pub fn ResolutionFilter(initial: ResolutionPage, q: String) -> impl IntoView {
     let (list, set_list) = signal(initial);
+    // The filter the list shows (its pages' links keep it), and why the list could not follow
+    // the box, if it could not.
     let (filter, set_filter) = signal(q.clone());
+    let (refused, set_refused) = signal(None::<String>);
     // Answers can arrive out of order: only the one for the latest keystroke is drawn.
     let asked = StoredValue::new(0_u64);
     let on_input = move |ev| {
         let value = event_target_value(&ev);
         remember_filter_in_url(&value);
-        set_filter.set(value.clone());
         let ticket = asked.get_value() + 1;
         asked.set_value(ticket);
         leptos::task::spawn_local(async move {
-            if let Ok(page) = crate::api::list_resolutions(value, None).await
-                && asked.get_value() == ticket
-            {
-                set_list.set(page);
+            let answer = crate::api::list_resolutions(value.clone(), None).await;
+            if asked.get_value() != ticket {
+                return;
+            }
+            match answer {
+                Ok(page) => {
+                    set_list.set(page);
+                    set_filter.set(value);
+                    set_refused.set(None);
+                }
+                Err(error) => set_refused.set(Some(format!(
+                    "The list could not follow the filter: {error} Press “Filter” to try again."
+                ))),
             }
         });
     };
@@ -31,7 +42,9 @@ pub fn ResolutionFilter(initial: ResolutionPage, q: String) -> impl IntoView {
             <input id="q" name="q" type="search" maxlength=crate::api::MAX_FILTER_CHARS value=q on:input=on_input />
             <button type="submit">"Filter"</button>
         </form>
-        <p class="count" aria-live="polite">{move || list.with(count_text)}</p>
+        <p class="count" aria-live="polite">
+            {move || refused.get().unwrap_or_else(|| list.with(count_text))}
+        </p>
         <ResolutionTable list />
         {move || list.with(|list| pagination(list, &filter.get()))}
     }

@@ -9,11 +9,9 @@ use crate::model::ObligationSchedule;
 use crate::model::finder::{FinderPage, FoundObligation, ObligationFilter, PAGE_SIZE};
 use chrono::NaiveDate;
 use futures_util::{Stream, StreamExt};
+use marks::marked_pieces;
 
-/// What marks the start and the end of a matched word in a quote (private-use characters, which
-/// texts do not hold, so no markup ever passes through the database).
-const MATCH_START: char = '\u{E000}';
-const MATCH_END: char = '\u{E001}';
+mod marks;
 
 /// One row of the finder's statement: an obligation with its schedule, the words that matched
 /// marked in its quote, and how many rows the filter keeps in all.
@@ -165,7 +163,7 @@ macro_rules! finder_rows {
                    and ($11::date is null or submit_by <= $11)
                    and (not $12::bool or submit_by is not null)
                  -- Ties (one session's rows, by deadline or session) in the order the
-                 -- mandates were imported, which is their order in the text.
+                 -- mandates were first imported: a text's order, texts in import order.
                  order by case when $14 = 'deadline' then submit_by end nulls last,
                           case when $14 = 'session' then body end nulls last,
                           case when $14 = 'session' then number end nulls last,
@@ -272,44 +270,4 @@ async fn search_query(pool: &sqlx::PgPool, terms: &[String]) -> Result<Option<St
     )
     .fetch_one(pool)
     .await?)
-}
-
-/// A quote with its matched words marked, as (text, matched) pieces.
-fn marked_pieces(marked: &str) -> Vec<(String, bool)> {
-    let mut pieces = Vec::new();
-    for (i, part) in marked.split(MATCH_START).enumerate() {
-        match part.split_once(MATCH_END) {
-            Some((matched, rest)) if i > 0 => {
-                pieces.push((matched.to_owned(), true));
-                if !rest.is_empty() {
-                    pieces.push((rest.to_owned(), false));
-                }
-            }
-            _ if !part.is_empty() => pieces.push((part.to_owned(), false)),
-            _ => {}
-        }
-    }
-    pieces
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn marked_words_become_pieces() {
-        let marked = format!(
-            "Requests the {MATCH_START}Office{MATCH_END} to {MATCH_START}report{MATCH_END}"
-        );
-        assert_eq!(
-            marked_pieces(&marked),
-            vec![
-                ("Requests the ".to_string(), false),
-                ("Office".to_string(), true),
-                (" to ".to_string(), false),
-                ("report".to_string(), true),
-            ]
-        );
-        assert_eq!(marked_pieces("plain"), vec![("plain".to_string(), false)]);
-    }
 }

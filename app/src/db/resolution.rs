@@ -52,6 +52,11 @@ pub async fn page_of_summaries(
     )
     .fetch_all(pool)
     .await?;
+    if rows.is_empty() && page > 1 {
+        return Err(AppError::NotFound(format!(
+            "There is no page {page} of this list."
+        )));
+    }
     let total = sqlx::query_scalar!(
         r#"select count(*) as "total!" from resolution where retired_at is null"#
     )

@@ -16,6 +16,9 @@ use sqlx::PgPool;
 #[derive(Clone)]
 struct Exports {
     pool: PgPool,
+    /// Downloads being written at once: each holds a database connection while its client
+    /// reads, so a few slow readers must not take the whole pool.
+    writing: std::sync::Arc<tokio::sync::Semaphore>,
     at_risk: AtRiskWindow,
     /// `scheme://host` for the links in the files (`--public-origin`, else the request's Host).
     public_origin: Option<String>,
@@ -26,6 +29,7 @@ pub fn router(pool: PgPool, at_risk: AtRiskWindow, public_origin: Option<String>
         .route("/obligations.csv", get(csv_export))
         .with_state(Exports {
             pool,
+            writing: std::sync::Arc::new(tokio::sync::Semaphore::new(DOWNLOADS_AT_ONCE)),
             at_risk,
             public_origin,
         })
@@ -62,8 +66,27 @@ async fn csv_export(
     let filter = query.check().map_err(AppError::from)?;
     let today = chrono::Utc::now().date_naive();
     let origin = link_origin(exports.public_origin.as_deref(), &headers);
+    // Waits a little for a free writer, then says the server is busy (503).
+    let permit = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        exports.writing.clone().acquire_owned(),
+    )
+    .await
+    .map_err(|_| AppError::Unavailable)?
+    .map_err(|_| AppError::Internal)?;
     let (tx, mut chunks) = tokio::sync::mpsc::channel(4);
-    tokio::spawn(write_csv(exports, filter, today, origin, tx));
+    tokio::spawn(async move {
+        // A client that reads too slowly is cut off rather than holding its connection.
+        let written = tokio::time::timeout(
+            DOWNLOAD_WITHIN,
+            write_csv(exports, filter, today, origin, tx.clone()),
+        );
+        if written.await.is_err() {
+            tracing::warn!("a CSV download took too long and was cut off");
+            tx.send(Err(AppError::Unavailable)).await.ok();
+        }
+        drop(permit);
+    });
     let first = chunks.recv().await.ok_or(AppError::Internal)??;
     let rest = futures_util::stream::unfold(chunks, |mut chunks| async move {
         let chunk = chunks.recv().await?;
@@ -82,6 +105,10 @@ async fn csv_export(
     )
         .into_response())
 }
+
+/// How many downloads are written at once, and how long one may take.
+const DOWNLOADS_AT_ONCE: usize = 4;
+const DOWNLOAD_WITHIN: std::time::Duration = std::time::Duration::from_secs(120);
 
 /// Rows per chunk of a streamed CSV.
 const CSV_CHUNK_ROWS: usize = 500;
