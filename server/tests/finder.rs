@@ -295,3 +295,34 @@ async fn the_browser_calls_the_finder_with_or_without_parameters(pool: PgPool) {
         assert_eq!(page["rows"].as_array().unwrap().len(), rows, "{body}");
     }
 }
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn the_search_follows_a_change_of_a_bodys_code_or_aliases(pool: PgPool) {
+    load_demo_data(&pool).await;
+    let today = date("2020-01-15");
+    assert!(ids(&pool, &[("q", "crimecom")], today).await.is_empty());
+    // The stored vectors of the mandates that name the Commission follow its new code.
+    sqlx::query("update body set code = 'CRIMECOM' where code = 'CCPCJ'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let by_code = ids(&pool, &[("q", "crimecom")], today).await;
+    assert!(!by_code.is_empty());
+    // A name that texts use for a body, added as an alias, brings in the body's name and code.
+    sqlx::query(
+        "update mandate set target_body = 'the Crime Commission' \
+          where target_body = 'Commission on Crime Prevention and Criminal Justice'",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    assert!(ids(&pool, &[("q", "crimecom")], today).await.is_empty());
+    sqlx::query(
+        "insert into body_alias (alias, body_id) \
+         select 'the Crime Commission', id from body where code = 'CRIMECOM'",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    assert_eq!(ids(&pool, &[("q", "crimecom")], today).await, by_code);
+}
