@@ -56,6 +56,7 @@ pub fn router(pool: PgPool, args: &ServeArgs) -> anyhow::Result<Router> {
             move || {
                 provide_context(context_pool.clone());
                 provide_context(AtRiskWindow(at_risk_days));
+                provide_context(app::auth::login::PageUser::default());
                 page_context();
             },
             move || shell(shell_options.clone()),

@@ -34,8 +34,21 @@ pub async fn session() -> Result<Session, AppError> {
     })
 }
 
+/// The user of the page being rendered, read once however many parts of the page ask (the
+/// header, the page, its server functions). The server provides one per page request only:
+/// server-function requests, which may log in or out, always read the session afresh.
+#[derive(Clone, Default)]
+pub struct PageUser(std::sync::Arc<tokio::sync::OnceCell<Option<CurrentUser>>>);
+
 /// The logged-in user, if any. An account disabled since login counts as logged out.
 pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
+    match leptos::prelude::use_context::<PageUser>() {
+        Some(page) => page.0.get_or_try_init(read_current_user).await.cloned(),
+        None => read_current_user().await,
+    }
+}
+
+async fn read_current_user() -> Result<Option<CurrentUser>, AppError> {
     let session = session().await?;
     let id: Option<i64> = session.get(USER_ID_KEY).await.map_err(|err| {
         tracing::error!(error = %err, "cannot read the session");
