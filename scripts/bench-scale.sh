@@ -2,7 +2,9 @@
 # The scale benchmark (issue 8): a fresh database with the real calendar and OBLIGATIONS
 # (default 100,000) generated obligations, the release server, and wrk at 64 connections on each
 # page the issue names. Prints one line per page: requests/s and latency percentiles; then the
-# CSV of a large filter and the server's memory. Takes about five minutes; not part of make test.
+# CSV of a large filter and the server's memory; then readers spread over 1,200 filters; then the
+# pages again with the server's page store off (every answer rendered). Takes about eight
+# minutes; not part of make test.
 #
 #   scripts/bench-scale.sh            # OBLIGATIONS=100000 DURATION=15s CONNECTIONS=64
 set -euo pipefail
@@ -31,23 +33,30 @@ trap cleanup EXIT
 psql "$DATABASE_URL" -qc "vacuum analyze"
 
 log=.data/bench-server.log
-RUST_LOG=warn "$bin" serve --addr 127.0.0.1:0 --site-root target/site >"$log" 2>&1 &
-server_pid=$!
-base=""
-for _ in $(seq 1 100); do
-  base=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -n 1 || true)
-  [ -n "$base" ] && break
-  sleep 0.1
-done
-[ -n "$base" ] || { cat "$log" >&2; exit 1; }
+# Starts the release server with the flags given (after stopping one already running).
+serve() {
+  [ -n "$server_pid" ] && { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; }
+  RUST_LOG=warn "$bin" serve --addr 127.0.0.1:0 --site-root target/site "$@" >"$log" 2>&1 &
+  server_pid=$!
+  base=""
+  for _ in $(seq 1 100); do
+    base=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -n 1 || true)
+    [ -n "$base" ] && break
+    sleep 0.1
+  done
+  [ -n "$base" ] || { cat "$log" >&2; exit 1; }
+  sleep 1 # until it listens for data changes, before which it keeps no page
+}
+serve
 
 id=$(psql "$DATABASE_URL" -Atc "select id from obligation order by id offset $((n / 2)) limit 1")
 rss() { ps -o rss= -p "$server_pid" | awk '{printf "%.0f MB", $1 / 1024}'; }
 echo "bench: server at $base, memory at start $(rss)"
 run() {
   local name=$1 path=$2
+  shift 2
   curl -sf -o /dev/null "$base$path" || { echo "bench: $name: $path does not answer 200" >&2; exit 1; }
-  wrk -t2 -c"$connections" -d"$duration" --timeout 10s --latency "$base$path" |
+  wrk -t2 -c"$connections" -d"$duration" --timeout 10s --latency "$@" "$base$path" |
     awk -v name="$name" -v path="$path" '
       /Requests\/sec/ { rps = $2 }
       /^ +50%/ { p50 = $2 } /^ +90%/ { p90 = $2 } /^ +99%/ { p99 = $2 }
@@ -62,6 +71,17 @@ run "calendar" "/calendar"
 run "home (every resolution)" "/"
 seconds=$(curl -s "$base/obligations.csv?body=gen03" -o .data/bench.csv -w '%{time_total}')
 echo "bench: /obligations.csv?body=gen03: $(($(wc -l <.data/bench.csv) - 1)) rows, $(wc -c <.data/bench.csv) bytes in ${seconds} s; memory $(rss)"
-# Last: a full-text search reads every paragraph (no stored tsvector yet) and backs the server up.
+run "finder, full-text search" "/obligations?q=cybercrime+cooperation"
+# Readers spread over many filters: most answers are rendered, few are sent again.
+run "finder, 1,200 filters" "/obligations" -s scripts/bench-mixed.lua
+echo "bench: memory after the runs $(rss)"
+
+# The same pages rendered for every request: the server without its page store.
+serve --page-cache-mb 0
+echo "bench: without the page store (--page-cache-mb 0)"
+run "finder, filtered page" "/obligations?body=gen03&status=pending&sort=deadline"
+run "obligation page" "/obligations/$id"
+run "session page" "/sessions/gen03/12"
+run "calendar" "/calendar"
 run "finder, full-text search" "/obligations?q=cybercrime+cooperation"
 echo "bench: memory after the runs $(rss)"

@@ -6,6 +6,7 @@ pub mod errors;
 pub mod exports;
 pub mod feeds;
 pub mod health;
+pub mod page_cache;
 pub mod security;
 pub mod throttle;
 
@@ -15,9 +16,11 @@ use app::components::demo_banner::DemoData;
 use app::db::AtRiskWindow;
 use app::{App, shell};
 use axum::Router;
+use axum::middleware::from_fn_with_state;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
+use page_cache::PageCache;
 use sqlx::PgPool;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::{SameSite, time::Duration};
@@ -88,15 +91,30 @@ pub fn router(pool: PgPool, args: &ServeArgs) -> anyhow::Result<Router> {
         .merge(pages)
         .layer(axum::middleware::from_fn(errors::status_from_error))
         .layer(axum::middleware::from_fn(errors::form_error_flash));
-    let app = security::no_store_for_logins(app)
-        .layer(session_layer(pool, args)?)
+    // Pages kept for readers without a login (`--page-cache-mb 0`: none).
+    let cache = (args.page_cache_mb > 0).then(|| {
+        let cache = PageCache::new(args.page_cache_mb);
+        cache.listen(pool.clone());
+        cache
+    });
+    let mut app = security::no_store_for_logins(app);
+    if let Some(cache) = &cache {
+        app = app.layer(from_fn_with_state(
+            cache.clone(),
+            page_cache::forget_after_staff_writes,
+        ));
+    }
+    let mut app = app.layer(session_layer(pool, args)?);
+    // Outside the login layer, so a kept page costs no session lookup; inside the security
+    // headers, which give it its nonce.
+    if let Some(cache) = cache {
+        app = app.layer(from_fn_with_state(cache, page_cache::serve_kept));
+    }
+    let app = app
         // Outside the error layer, which reads error answers back uncompressed.
         .layer(assets::compress_pages())
         // Outside the session layer: files need no session (see `assets`).
-        .layer(axum::middleware::from_fn_with_state(
-            files,
-            assets::serve_file,
-        ));
+        .layer(from_fn_with_state(files, assets::serve_file));
     // Outside the login layer: refused and throttled requests never look a login up.
     let app = security::protect(throttle::protect(app, &args.login), args);
     // Outermost but for tracing: no layer reads a body larger than the limit (the throttle reads

@@ -154,6 +154,12 @@ pub struct ServeArgs {
     #[arg(long, env = "MT_DEMO", default_value_t = false)]
     pub demo: bool,
 
+    /// Megabytes of pages kept for readers without a login (0: none). Kept pages are forgotten
+    /// whenever the data changes and at midnight UTC (see `routes::page_cache`).
+    #[arg(long, env = "MT_PAGE_CACHE_MB", default_value_t = 32,
+          value_parser = clap::value_parser!(u64).range(0..=4096))]
+    pub page_cache_mb: u64,
+
     #[command(flatten)]
     pub login: LoginArgs,
 }
