@@ -3,7 +3,8 @@
 #
 #   scripts/setup.sh run    what `make run` needs: PostgreSQL, the wasm toolchain, wasm-bindgen,
 #                           wasm-opt (npm binaryen)
-#   scripts/setup.sh test   the above plus Chromium and playwright-core for browser tests
+#   scripts/setup.sh test   the above plus Chromium and playwright-core for browser tests, and
+#                           aiosmtpd (Debian's python3-aiosmtpd) as the mail tests' SMTP server
 #
 # Nothing here downloads a binary outside the package registries (Debian, crates.io, npm).
 set -euo pipefail
@@ -85,5 +86,9 @@ fi
 # --- Browser for the end-to-end tests ---
 if [ "$want" = test ] && ! command -v chromium >/dev/null 2>&1; then
   apt_install chromium
+fi
+# --- A real SMTP server for the mail tests (aiosmtpd, run by server/tests/common/smtp.rs) ---
+if [ "$want" = test ]; then
+  apt_install python3-aiosmtpd
 fi
 exit 0

@@ -9,7 +9,8 @@
 //!   [`detail`]: one obligation in full, with its timeline;
 //! - [`feed`]: what the calendar and change feeds read besides the finder's rows;
 //! - [`resolution`]: the front page's list; [`user`], [`login`]: accounts and logins;
-//!   [`migrations`]: what the schema has applied.
+//!   [`migrations`]: what the schema has applied;
+//! - [`outbox`]: mail waiting to be sent, written in the transaction that causes it.
 
 pub mod body;
 pub mod calendar;
@@ -21,6 +22,7 @@ pub mod login;
 pub mod mandate;
 pub mod migrations;
 pub mod obligation;
+pub mod outbox;
 pub mod overview;
 pub mod resolution;
 pub mod schedule;

@@ -8,6 +8,7 @@ pub mod demo;
 pub mod extract_table;
 pub mod import;
 pub mod login_store;
+pub mod mail;
 pub mod routes;
 pub mod settings;
 pub mod telemetry;
@@ -23,6 +24,8 @@ pub struct Application {
     listener: TcpListener,
     router: axum::Router,
     pool: PgPool,
+    /// Where mail goes, for the start-up message.
+    mail_note: String,
 }
 
 impl Application {
@@ -54,11 +57,16 @@ pub async fn build(pool: PgPool, args: &ServeArgs) -> anyhow::Result<Application
     let listener = TcpListener::bind(args.addr)
         .await
         .with_context(|| format!("cannot listen on {} (is the port taken?)", args.addr))?;
+    let mailer = mail::Mailer::from_settings(&args.mail)?;
+    let mail_note = mailer.describe();
+    let worker = mail::worker::Worker::new(pool.clone(), mailer, &args.mail)?;
+    worker.clone().spawn();
     let router = routes::router(pool.clone(), args)?;
     Ok(Application {
         listener,
         router,
         pool,
+        mail_note,
     })
 }
 
@@ -71,6 +79,7 @@ pub async fn serve(db: DatabaseArgs, args: ServeArgs) -> anyhow::Result<()> {
         "Mandate Tracker is serving on http://{}",
         args_addr(&app, &args)
     );
+    println!("{}", app.mail_note);
     tracing::info!(port = app.port(), "listening");
     app.run_until_stopped().await
 }

@@ -4,6 +4,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+mod mail;
+pub use mail::MailArgs;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "mandate-tracker",
@@ -162,6 +165,9 @@ pub struct ServeArgs {
 
     #[command(flatten)]
     pub login: LoginArgs,
+
+    #[command(flatten)]
+    pub mail: MailArgs,
 }
 
 /// How long logins last, how often one may try, and whom the server believes about who is

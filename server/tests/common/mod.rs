@@ -1,7 +1,9 @@
 //! Shared set-up for the database tests: the demo calendar and the seed report, loaded the
 //! way `make run` loads them. (`tests/common/mod.rs` rather than `tests/common.rs`, so cargo
 //! does not build it as a test binary of its own.)
-#![allow(clippy::unwrap_used, dead_code)]
+#![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
+
+pub mod smtp;
 
 use server::calendar::{CalendarFile, load};
 use sqlx::PgPool;
