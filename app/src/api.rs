@@ -10,6 +10,7 @@ mod calendar;
 mod form;
 mod obligation;
 mod overview;
+pub mod subscription;
 mod text;
 
 pub use account::{GetCurrentUser, LogIn, LogOut, get_current_user, log_in, log_out};
@@ -19,6 +20,7 @@ pub use calendar::{
 };
 pub use obligation::{GetObligation, RecordStatusChange, get_obligation, record_status_change};
 pub use overview::{GetOverview, get_overview};
+pub use subscription::{GetSubscription, get_subscription};
 pub use text::{GetResolutionText, GetSessionAgenda, get_resolution_text, get_session_agenda};
 
 use crate::error::AppError;

@@ -10,7 +10,8 @@
 //! - [`feed`]: what the calendar and change feeds read besides the finder's rows;
 //! - [`resolution`]: the front page's list; [`user`], [`login`]: accounts and logins;
 //!   [`migrations`]: what the schema has applied;
-//! - [`outbox`]: mail waiting to be sent, written in the transaction that causes it.
+//! - [`outbox`]: mail waiting to be sent, written in the transaction that causes it;
+//!   [`subscription`]: email subscriptions.
 
 pub mod body;
 pub mod calendar;
@@ -27,6 +28,7 @@ pub mod overview;
 pub mod resolution;
 pub mod schedule;
 pub mod session;
+pub mod subscription;
 pub mod synthetic;
 pub mod user;
 

@@ -18,6 +18,7 @@ pub mod recurrence;
 pub mod session_state;
 pub mod status;
 pub mod stored;
+pub mod subscription;
 pub mod symbol;
 pub mod text;
 

@@ -16,6 +16,8 @@ pub mod db;
 pub mod domain;
 pub mod error;
 pub mod extract;
+#[cfg(feature = "ssr")]
+pub mod mail;
 pub mod model;
 pub mod pages;
 
@@ -113,6 +115,31 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=StaticSegment("login")
                         view=pages::login::LoginPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=StaticSegment("subscribe")
+                        view=pages::subscribe::SubscribePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("subscriptions"), StaticSegment("sent"))
+                        view=pages::subscribe::SubscriptionSentPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("subscriptions"), StaticSegment("confirm"))
+                        view=pages::subscription::ConfirmPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("subscriptions"), StaticSegment("manage"))
+                        view=pages::subscription::ManagePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("subscriptions"), StaticSegment("unsubscribe"))
+                        view=pages::subscription::UnsubscribePage
                         ssr=SsrMode::Async
                     />
                 </Routes>

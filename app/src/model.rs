@@ -4,6 +4,7 @@ mod calendar;
 pub mod finder;
 mod obligation;
 pub mod overview;
+pub mod subscription;
 pub mod text;
 
 pub use calendar::{BodyCalendar, CalendarSession};

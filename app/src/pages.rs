@@ -9,3 +9,5 @@ pub mod overview;
 pub mod resolution;
 pub mod resolutions;
 pub mod session;
+pub mod subscribe;
+pub mod subscription;

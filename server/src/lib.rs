@@ -61,7 +61,21 @@ pub async fn build(pool: PgPool, args: &ServeArgs) -> anyhow::Result<Application
     let mail_note = mailer.describe();
     let worker = mail::worker::Worker::new(pool.clone(), mailer, &args.mail)?;
     worker.clone().spawn();
-    let router = routes::router(pool.clone(), args)?;
+    let port = listener
+        .local_addr()
+        .map(|a| a.port())
+        .unwrap_or(args.addr.port());
+    let site_url = args
+        .login
+        .public_origin
+        .clone()
+        .unwrap_or_else(|| format!("http://{}:{port}", args.addr.ip()));
+    let mail = app::mail::MailContext {
+        site_url: site_url.into(),
+        message_domain: args.mail.message_domain().into(),
+        written: worker.waker(),
+    };
+    let router = routes::router(pool.clone(), args, mail)?;
     Ok(Application {
         listener,
         router,

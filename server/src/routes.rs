@@ -8,12 +8,14 @@ pub mod feeds;
 pub mod health;
 pub mod page_cache;
 pub mod security;
+pub mod subscriptions;
 pub mod throttle;
 
 use crate::login_store::PgLoginStore;
 use crate::settings::ServeArgs;
 use app::components::demo_banner::DemoData;
 use app::db::AtRiskWindow;
+use app::mail::MailContext;
 use app::{App, shell};
 use axum::Router;
 use axum::middleware::from_fn_with_state;
@@ -22,6 +24,7 @@ use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use page_cache::PageCache;
 use sqlx::PgPool;
+use std::sync::Arc;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::{SameSite, time::Duration};
 use tower_sessions::session_store::ExpiredDeletion;
@@ -31,7 +34,7 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 pub const ANSWER_WITHIN: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// The whole HTTP surface of the application.
-pub fn router(pool: PgPool, args: &ServeArgs) -> anyhow::Result<Router> {
+pub fn router(pool: PgPool, args: &ServeArgs, mail: MailContext) -> anyhow::Result<Router> {
     let options = LeptosOptions::builder()
         .output_name(assets::bundle_name(&args.site_root))
         .site_root(args.site_root.to_string_lossy().into_owned())
@@ -52,16 +55,19 @@ pub fn router(pool: PgPool, args: &ServeArgs) -> anyhow::Result<Router> {
             provide_context(DemoData);
         }
     };
+    // What each page is rendered with, whether for a GET or a form's post answered with its page.
+    let page_state: Arc<dyn Fn() + Send + Sync> = Arc::new(move || {
+        provide_context(context_pool.clone());
+        provide_context(AtRiskWindow(at_risk_days));
+        provide_context(app::auth::login::PageUser::default());
+        page_context();
+    });
+    let forms = subscriptions::router(pool.clone(), mail, page_state.clone(), options.clone());
     let pages = Router::new()
         .leptos_routes_with_context(
             &options,
             routes,
-            move || {
-                provide_context(context_pool.clone());
-                provide_context(AtRiskWindow(at_risk_days));
-                provide_context(app::auth::login::PageUser::default());
-                page_context();
-            },
+            move || page_state(),
             move || shell(shell_options.clone()),
         )
         // Files of the built site (`/pkg/*`, `/main.css`) or, for anything else, the app's 404 page.
@@ -69,7 +75,8 @@ pub fn router(pool: PgPool, args: &ServeArgs) -> anyhow::Result<Router> {
             page_context,
             shell,
         ))
-        .with_state(options);
+        .with_state(options)
+        .merge(forms);
 
     let app = Router::new()
         .merge(health::router(pool.clone()))

@@ -206,8 +206,8 @@ async fn every_data_table_announces_its_changes(pool: PgPool) {
     .unwrap();
     assert_eq!(
         silent,
-        // Logins and the mail outbox change nothing a reader sees.
-        ["_sqlx_migrations", "outbox", "user_session"],
+        // Logins, the mail outbox and subscriptions change nothing a reader sees.
+        ["_sqlx_migrations", "outbox", "subscription", "user_session"],
         "a new table needs the `data_changed` trigger (migration 20261204000010)"
     );
 }

@@ -20,10 +20,13 @@ pub fn FinderResults(page: FinderPage, query: FinderQuery) -> impl IntoView {
     let ics = format!("/obligations.ics{filter}");
     let atom = format!("/changes.atom{filter}");
     let json = format!("/api/v1/obligations{filter}");
+    let email = format!("/subscribe{filter}");
     let empty = page.rows.is_empty();
     view! {
         <h2 id="results-heading">{heading}{position}</h2>
         <p class="downloads">
+            <a href=email>"Email me these deadlines"</a>
+            " · "
             <a href=csv>"Download these obligations as a spreadsheet (CSV)"</a>
             " · "
             <a href=ics>"Subscribe to their deadlines in your calendar (iCalendar)"</a>

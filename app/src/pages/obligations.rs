@@ -14,7 +14,7 @@ use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
 
 /// The finder's parameters as the address holds them.
-fn finder_query(params: &ParamsMap) -> FinderQuery {
+pub fn finder_query(params: &ParamsMap) -> FinderQuery {
     let get = |name: &str| params.get(name);
     FinderQuery {
         body: get("body"),

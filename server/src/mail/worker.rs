@@ -58,6 +58,11 @@ impl Worker {
         self.wake.notify_one();
     }
 
+    /// What wakes the worker, for code that writes mail.
+    pub fn waker(&self) -> Arc<Notify> {
+        self.wake.clone()
+    }
+
     pub fn mailer(&self) -> &Mailer {
         &self.mailer
     }

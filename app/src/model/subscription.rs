@@ -1,0 +1,17 @@
+//! A subscription as its manage page shows it.
+
+use crate::domain::subscription::Cadence;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubscriptionView {
+    pub email: String,
+    /// The filter in words ("body “CCPCJ”, status “pending”").
+    pub filter_words: String,
+    /// The finder's query string of the filter (`?body=ccpcj&status=pending`, or empty).
+    pub filter_href: String,
+    pub cadence: Cadence,
+    pub horizon_weeks: i16,
+    pub send_empty: bool,
+    pub paused: bool,
+}
