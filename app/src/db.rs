@@ -16,6 +16,7 @@
 pub mod body;
 pub mod calendar;
 pub mod detail;
+pub mod digest;
 pub mod document;
 pub mod feed;
 pub mod finder;

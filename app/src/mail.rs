@@ -2,6 +2,8 @@
 //! the texts of the mails. Every mail has a plain-text part and, where it helps, an HTML part
 //! with inline styles only (Outlook ignores style sheets).
 
+pub mod digest;
+
 use crate::db::outbox::{MailKind, NewMail};
 use crate::domain::subscription::{SubscriptionChoice, filter_words};
 use crate::model::finder::FinderQuery;

@@ -5,6 +5,7 @@
 pub mod calendar;
 pub mod database;
 pub mod demo;
+pub mod digests;
 pub mod extract_table;
 pub mod import;
 pub mod login_store;
@@ -75,6 +76,12 @@ pub async fn build(pool: PgPool, args: &ServeArgs) -> anyhow::Result<Application
         message_domain: args.mail.message_domain().into(),
         written: worker.waker(),
     };
+    digests::spawn_scheduler(
+        pool.clone(),
+        mail.clone(),
+        args.at_risk_days,
+        args.mail.digest_hour,
+    );
     let router = routes::router(pool.clone(), args, mail)?;
     Ok(Application {
         listener,

@@ -1,7 +1,7 @@
 //! `mandate-tracker`: the web server and its command-line tools.
 
 use clap::Parser;
-use server::settings::{Cli, Command, DemoCommand};
+use server::settings::{Cli, Command, DemoCommand, DigestCommand};
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
@@ -19,6 +19,9 @@ async fn main() -> std::process::ExitCode {
         }
         Command::Demo(DemoCommand::Generate(args)) => {
             server::demo::generate(cli.database, args.obligations).await
+        }
+        Command::Digest(DigestCommand::Send(args)) => {
+            server::digests::run(cli.database, args).await
         }
     };
     match outcome {

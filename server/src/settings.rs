@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 mod mail;
-pub use mail::MailArgs;
+pub use mail::{DigestArgs, MailArgs};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -48,6 +48,16 @@ pub enum Command {
     /// Demo data for `make run`.
     #[command(subcommand)]
     Demo(DemoCommand),
+    /// Email digests.
+    #[command(subcommand)]
+    Digest(DigestCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DigestCommand {
+    /// Compose the digests due today (whatever the hour), write them to the outbox and send
+    /// what the outbox holds; prints each digest.
+    Send(DigestArgs),
 }
 
 #[derive(Debug, Subcommand)]

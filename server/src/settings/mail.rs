@@ -42,6 +42,33 @@ pub struct MailArgs {
     #[arg(long, env = "MT_MAIL_POLL_MS", default_value_t = 2000,
           value_parser = clap::value_parser!(u64).range(10..=600_000))]
     pub mail_poll_ms: u64,
+    /// The hour (UTC) from which each day's digests are composed.
+    #[arg(long, env = "MT_DIGEST_HOUR", default_value_t = 6,
+          value_parser = clap::value_parser!(u32).range(0..=23))]
+    pub digest_hour: u32,
+}
+
+/// `mandate-tracker digest send`.
+#[derive(Debug, Clone, Args)]
+pub struct DigestArgs {
+    /// Print the digests that are due, and write and send nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// `scheme://host[:port]` of the site, for the links in the digests.
+    #[arg(
+        long,
+        env = "MT_PUBLIC_ORIGIN",
+        default_value = "http://127.0.0.1:3000"
+    )]
+    pub public_origin: String,
+
+    /// As `serve --at-risk-days`.
+    #[arg(long, env = "MT_AT_RISK_DAYS", default_value_t = app::domain::DEFAULT_WINDOW_DAYS)]
+    pub at_risk_days: i64,
+
+    #[command(flatten)]
+    pub mail: MailArgs,
 }
 
 impl MailArgs {

@@ -1,0 +1,107 @@
+//! Sending the digests: a scheduler inside the server composes each day's digests from
+//! `--digest-hour` (UTC) and deletes subscription requests left unconfirmed; `mandate-tracker
+//! digest send [--dry-run]` does the same on demand and prints what it sends.
+
+use crate::mail::Mailer;
+use crate::mail::worker::Worker;
+use crate::settings::{DatabaseArgs, DigestArgs};
+use app::mail::MailContext;
+use app::mail::digest::{Outcome, compose_due};
+use chrono::{Timelike, Utc};
+use sqlx::PgPool;
+use std::time::Duration;
+
+/// How often the scheduler looks for due digests.
+const EVERY: Duration = Duration::from_secs(60);
+
+/// Composes the digests due, every minute from `hour` each day, until the pool closes.
+pub fn spawn_scheduler(pool: PgPool, mail: MailContext, window_days: i64, hour: u32) {
+    tokio::spawn(async move {
+        let mut minutely = tokio::time::interval(EVERY);
+        loop {
+            minutely.tick().await;
+            if pool.is_closed() {
+                return;
+            }
+            if let Err(err) = app::db::subscription::delete_expired(&pool).await {
+                tracing::warn!(error = %err, "cannot delete unconfirmed subscription requests");
+            }
+            let now = Utc::now();
+            if now.hour() < hour {
+                continue;
+            }
+            match compose_due(&pool, &mail, now.date_naive(), window_days, false).await {
+                Ok(outcomes) if !outcomes.is_empty() => {
+                    let sent = outcomes.iter().filter(|o| o.subject.is_some()).count();
+                    tracing::info!(composed = outcomes.len(), sent, "digests of the day");
+                }
+                Ok(_) => {}
+                Err(err) => tracing::warn!(error = %err, "cannot compose the digests"),
+            }
+        }
+    });
+}
+
+/// `mandate-tracker digest send [--dry-run]`.
+pub async fn run(db: DatabaseArgs, args: DigestArgs) -> anyhow::Result<()> {
+    let pool = crate::database::connect(&db).await?;
+    let mailer = Mailer::from_settings(&args.mail)?;
+    println!("{}", mailer.describe());
+    let worker = Worker::new(pool.clone(), mailer, &args.mail)?;
+    let mail = MailContext {
+        site_url: args.public_origin.trim_end_matches('/').into(),
+        message_domain: args.mail.message_domain().into(),
+        written: worker.waker(),
+    };
+    let today = Utc::now().date_naive();
+    let outcomes = compose_due(&pool, &mail, today, args.at_risk_days, args.dry_run).await?;
+    for outcome in &outcomes {
+        print_outcome(outcome, args.dry_run);
+    }
+    let sent = outcomes.iter().filter(|o| o.subject.is_some()).count();
+    if args.dry_run {
+        println!(
+            "dry run: {sent} digests would be sent, {} due; nothing was written",
+            outcomes.len()
+        );
+        return Ok(());
+    }
+    // Send what the outbox holds now (these digests and anything waiting).
+    let mut tried = 0;
+    loop {
+        let batch = worker.send_due().await?;
+        if batch == 0 {
+            break;
+        }
+        tried += batch;
+    }
+    let (queued, _, _, failed) = app::db::outbox::counts(&pool).await?;
+    println!(
+        "{sent} digests written to the outbox; {tried} mails tried now; {queued} waiting for a retry, {failed} given up"
+    );
+    Ok(())
+}
+
+fn print_outcome(outcome: &Outcome, dry_run: bool) {
+    match &outcome.subject {
+        Some(subject) => {
+            println!(
+                "to {}: {subject} ({} obligations)",
+                outcome.recipient, outcome.listed
+            );
+            if dry_run && let Some(text) = &outcome.text {
+                println!(
+                    "{}",
+                    text.lines()
+                        .map(|l| format!("    {l}"))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                );
+            }
+        }
+        None => println!(
+            "to {}: nothing to report; no mail (the subscriber asked for none)",
+            outcome.recipient
+        ),
+    }
+}
