@@ -9,6 +9,7 @@ mod calendar;
 #[cfg(feature = "ssr")]
 mod form;
 mod obligation;
+mod outbox;
 mod overview;
 pub mod subscription;
 mod text;
@@ -19,6 +20,7 @@ pub use calendar::{
     change_session, list_calendar,
 };
 pub use obligation::{GetObligation, RecordStatusChange, get_obligation, record_status_change};
+pub use outbox::{ListOutbox, list_outbox};
 pub use overview::{GetOverview, get_overview};
 pub use subscription::{GetSubscription, get_subscription};
 pub use text::{GetResolutionText, GetSessionAgenda, get_resolution_text, get_session_agenda};

@@ -118,6 +118,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=StaticSegment("outbox")
+                        view=pages::outbox::OutboxPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=StaticSegment("subscribe")
                         view=pages::subscribe::SubscribePage
                         ssr=SsrMode::Async

@@ -3,6 +3,7 @@
 mod calendar;
 pub mod finder;
 mod obligation;
+pub mod outbox;
 pub mod overview;
 pub mod subscription;
 pub mod text;

@@ -5,6 +5,7 @@ pub mod login;
 pub mod not_found;
 pub mod obligation;
 pub mod obligations;
+pub mod outbox;
 pub mod overview;
 pub mod resolution;
 pub mod resolutions;

@@ -54,7 +54,9 @@ pub async fn run(db: DatabaseArgs, args: DigestArgs) -> anyhow::Result<()> {
         written: worker.waker(),
     };
     let today = Utc::now().date_naive();
+    let started = std::time::Instant::now();
     let outcomes = compose_due(&pool, &mail, today, args.at_risk_days, args.dry_run).await?;
+    let composed_in = started.elapsed().as_secs_f64();
     for outcome in &outcomes {
         print_outcome(outcome, args.dry_run);
     }
@@ -66,7 +68,12 @@ pub async fn run(db: DatabaseArgs, args: DigestArgs) -> anyhow::Result<()> {
         );
         return Ok(());
     }
+    println!(
+        "{sent} digests written to the outbox ({} due) in {composed_in:.2} s",
+        outcomes.len()
+    );
     // Send what the outbox holds now (these digests and anything waiting).
+    let started = std::time::Instant::now();
     let mut tried = 0;
     loop {
         let batch = worker.send_due().await?;
@@ -75,9 +82,11 @@ pub async fn run(db: DatabaseArgs, args: DigestArgs) -> anyhow::Result<()> {
         }
         tried += batch;
     }
+    let seconds = started.elapsed().as_secs_f64();
     let (queued, _, _, failed) = app::db::outbox::counts(&pool).await?;
     println!(
-        "{sent} digests written to the outbox; {tried} mails tried now; {queued} waiting for a retry, {failed} given up"
+        "{tried} mails tried in {seconds:.2} s ({:.0} a second); {queued} waiting for a retry, {failed} given up",
+        tried as f64 / seconds.max(0.001)
     );
     Ok(())
 }

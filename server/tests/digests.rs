@@ -229,7 +229,7 @@ async fn the_command_prints_the_digests_and_a_dry_run_writes_nothing(pool: PgPoo
     let printed = String::from_utf8_lossy(&sent.stdout).into_owned();
     assert!(sent.status.success(), "{printed}");
     assert!(
-        printed.contains("1 digests written to the outbox; 1 mails tried now"),
+        printed.contains("1 digests written to the outbox (1 due)"),
         "{printed}"
     );
     let files = std::fs::read_dir(&outbox).unwrap().count();

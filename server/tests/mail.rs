@@ -227,3 +227,56 @@ async fn without_an_smtp_server_mail_is_written_as_eml_files(pool: PgPool) {
     assert_eq!(header(&text, "Subject").as_deref(), Some("Deadlines 1"));
     assert!(messages_in(&dir).is_empty(), "files, not a Maildir");
 }
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn the_outbox_page_shows_administrators_what_failed_and_why(pool: PgPool) {
+    let dir = temp_dir("outbox");
+    let dir_flag = dir.to_string_lossy().into_owned();
+    let base =
+        common::setup_with(&pool, &["--outbox-dir", &dir_flag, "--mail-poll-ms", "50"]).await;
+    let bad = enqueue(&pool, &mail(1, "not an address")).await;
+    until_state(&pool, bad, "failed", 10).await;
+    let admin = common::client();
+    common::log_in(&admin, &base, common::ADMIN).await;
+    let page = admin
+        .get(format!("{base}/outbox?state=failed"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200);
+    let page = common::markup(page.text().await.unwrap());
+    assert!(
+        page.contains("failed: 1") && page.contains("Deadlines 1"),
+        "{page}"
+    );
+    assert!(page.contains("not an address") && page.contains("cannot be used"));
+    let staff = common::client();
+    common::log_in(&staff, &base, common::STAFF).await;
+    assert_eq!(
+        staff
+            .get(format!("{base}/outbox"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        403
+    );
+    assert_eq!(
+        common::client()
+            .get(format!("{base}/outbox"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        401
+    );
+    assert_eq!(
+        admin
+            .get(format!("{base}/outbox?state=lost"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        422
+    );
+}

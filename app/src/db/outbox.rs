@@ -1,6 +1,7 @@
 //! The transactional outbox (migration `20261205000010`): mail is written in the transaction of
 //! what caused it and sent later by the server's worker, which claims rows with a lease.
 
+use crate::model::outbox::OutboxMail;
 use sqlx::{PgConnection, PgPool};
 
 /// What a mail is for (the outbox's `kind`).
@@ -144,28 +145,14 @@ pub async fn mark_failed_try(
     Ok(())
 }
 
-/// A mail as administrators see it in the outbox.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub struct OutboxRow {
-    pub id: i64,
-    pub kind: String,
-    pub recipient: String,
-    pub subject: String,
-    pub state: String,
-    pub attempts: i32,
-    pub last_error: Option<String>,
-    pub created_at: chrono::DateTime<chrono::Utc>,
-    pub sent_at: Option<chrono::DateTime<chrono::Utc>>,
-}
-
 /// The most recent mails, newest first, optionally of one state.
 pub async fn recent(
     pool: &PgPool,
     state: Option<&str>,
     limit: i64,
-) -> Result<Vec<OutboxRow>, sqlx::Error> {
+) -> Result<Vec<OutboxMail>, sqlx::Error> {
     sqlx::query_as!(
-        OutboxRow,
+        OutboxMail,
         "select id, kind, recipient, subject, state, attempts, last_error, created_at, sent_at
            from outbox
           where $1::text is null or state = $1

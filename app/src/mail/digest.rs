@@ -19,6 +19,9 @@ use std::collections::HashMap;
 /// At most this many obligations are listed in one digest; the rest are a link away.
 const MOST_LISTED: usize = 200;
 
+/// Digests written per transaction.
+const BATCH: usize = 100;
+
 /// What one run did for one subscription.
 #[derive(Debug, Clone)]
 pub struct Outcome {
@@ -51,7 +54,8 @@ pub async fn compose_due(
     };
     let mut lists: HashMap<(FinderQuery, i16), Vec<FoundObligation>> = HashMap::new();
     let mut outcomes = Vec::with_capacity(due.len());
-    for (subscription, last) in due {
+    let mut tx = pool.begin().await?;
+    for (n, (subscription, last)) in due.into_iter().enumerate() {
         let key = (subscription.filter.clone(), subscription.horizon_weeks);
         if !lists.contains_key(&key) {
             let found = due_within(pool, &subscription, today, window_days).await?;
@@ -70,15 +74,20 @@ pub async fn compose_due(
             text: letter.as_ref().map(|l| l.text_body.clone()),
         };
         if !dry_run {
-            let mut tx = pool.begin().await?;
             if let Some(letter) = &letter {
                 outbox::enqueue(&mut tx, letter, &mail.message_domain).await?;
             }
             digest::mark_composed(&mut tx, subscription.id, today).await?;
-            tx.commit().await?;
+            // A commit every hundred digests: each digest and its mark stay in one transaction,
+            // and ten thousand digests do not wait for ten thousand commits.
+            if (n + 1) % BATCH == 0 {
+                tx.commit().await?;
+                tx = pool.begin().await?;
+            }
         }
         outcomes.push(outcome);
     }
+    tx.commit().await?;
     if !dry_run && outcomes.iter().any(|o| o.subject.is_some()) {
         mail.written.notify_one();
     }
