@@ -20,6 +20,10 @@ const PAGES = [
   '/calendar',
   '/overview',
   '/login',
+  '/subscribe?body=ccpcj&status=pending',
+  '/subscriptions/sent',
+  '/subscriptions/confirm?token=0',
+  '/subscriptions/unsubscribe?token=0',
   '/no-such-page',
 ];
 

@@ -5,6 +5,7 @@ use crate::model::outbox::OutboxView;
 use leptos::prelude::*;
 
 /// How many mails are listed.
+#[cfg(feature = "ssr")]
 const LISTED: i64 = 100;
 
 /// The outbox's counts and its latest mails, optionally only those in `state`; administrators

@@ -10,7 +10,7 @@
 use app::api::subscription::forms::{self, Refusal};
 use app::auth::login::ClientAddress;
 use app::components::form_errors::PostedForm;
-use app::domain::subscription::SubscriptionForm;
+use app::domain::subscription::{SubscriptionForm, subscriber_address};
 use app::error::AppError;
 use app::mail::MailContext;
 use app::model::finder::{FinderQuery, encode};
@@ -160,15 +160,11 @@ async fn subscribe(
                 .await;
         }
     };
-    let address = form
-        .email
-        .trim()
-        .to_lowercase()
-        .chars()
-        .take(254)
-        .collect::<String>();
+    // Every post counts for its client; only a usable address counts for that address, so a
+    // mistyped one can be corrected at once.
+    let address = subscriber_address(&form.email).ok();
     let allowed = client.is_none_or(|ip| forms.by_client.check_key(&ip).is_ok())
-        && forms.by_address.check_key(&address).is_ok();
+        && address.is_none_or(|address| forms.by_address.check_key(&address).is_ok());
     if !allowed {
         tracing::warn!(client = ?client, "throttled a subscription request");
         let error = AppError::invalid(
