@@ -11,6 +11,7 @@ use anyhow::Context;
 use app::db::outbox::ClaimedMail;
 use lettre::message::header::{Header, HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart, SinglePart};
+use lettre::transport::smtp::PoolConfig;
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -39,6 +40,7 @@ impl Mailer {
                 let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
                     .context("MT_SMTP_URL is not an SMTP URL (smtp://… or smtps://…)")?
                     .timeout(Some(Duration::from_secs(30)))
+                    .pool_config(PoolConfig::new().max_size(worker::AT_ONCE as u32))
                     .build();
                 Ok(Mailer::Smtp(transport))
             }

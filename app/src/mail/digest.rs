@@ -17,7 +17,7 @@ use futures_util::TryStreamExt;
 use std::collections::HashMap;
 
 /// At most this many obligations are listed in one digest; the rest are a link away.
-const MOST_LISTED: usize = 200;
+const MOST_LISTED: usize = 50;
 
 /// Digests written per transaction.
 const BATCH: usize = 100;

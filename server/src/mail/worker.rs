@@ -16,9 +16,12 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::Notify;
 
-/// Mails claimed at a time, and sent side by side.
-const BATCH: i64 = 50;
-const AT_ONCE: usize = 8;
+/// Mails claimed at a time.
+const BATCH: i64 = 100;
+/// Mails sent side by side, each over its own SMTP connection (the transport keeps this many
+/// open): a mail server answers each mail's end of data only after it has taken it, so one
+/// connection at a time leaves both sides waiting.
+pub const AT_ONCE: usize = 16;
 
 /// How the worker sends and retries.
 #[derive(Clone)]
