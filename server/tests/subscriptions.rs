@@ -116,9 +116,28 @@ async fn a_delegate_subscribes_confirms_manages_and_unsubscribes_in_one_click(po
         .await
         .unwrap();
     let manage_url = format!("{base}/subscriptions/manage?token={token}");
+    // The manage form holds the filter's fields too; a filter that makes no sense is refused by
+    // its field, with what was typed kept and nothing changed.
+    assert!(page.contains("name=\"status\"") && page.contains("Which obligations"));
     let mut change = form("", "8");
     change[1].1 = "daily".into();
-    change.push(("action", "pause".into()));
+    change.extend([
+        ("body", "ccpcj".into()),
+        ("session", "twenty".into()),
+        ("q", "".into()),
+        ("action", "pause".into()),
+    ]);
+    let refused = browser
+        .post(&manage_url)
+        .form(&change)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 422);
+    let refused = refused.text().await.unwrap();
+    assert!(refused.contains("id=\"session-error\"") && refused.contains("value=\"twenty\""));
+    assert!(refused.contains("href=\"#session\""), "{refused}");
+    change[5].1 = "29".into();
     let saved = browser
         .post(&manage_url)
         .form(&change)
@@ -126,12 +145,28 @@ async fn a_delegate_subscribes_confirms_manages_and_unsubscribes_in_one_click(po
         .await
         .unwrap();
     assert_eq!(saved.status(), 303);
-    let row: (String, String, i16) =
-        sqlx::query_as("select state, cadence, horizon_weeks from subscription")
+    let row: (String, String, i16, serde_json::Value) =
+        sqlx::query_as("select state, cadence, horizon_weeks, filter from subscription")
             .fetch_one(&pool)
             .await
             .unwrap();
-    assert_eq!(row, ("paused".into(), "daily".into(), 8));
+    assert_eq!((&row.0[..], &row.1[..], row.2), ("paused", "daily", 8));
+    assert_eq!(row.3["body"], "ccpcj");
+    assert_eq!(row.3["session"], "29");
+    assert!(
+        row.3["status"].is_null() && row.3["q"].is_null(),
+        "{}",
+        row.3
+    );
+    let page = browser
+        .get(&manage_url)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("body “ccpcj”, session “29”"), "{page}");
     // One click, as RFC 8058 has mail programs do it: a POST with no cookie and no page.
     let one_click = format!("{base}/subscriptions/unsubscribe?token={token}");
     for _ in 0..2 {
@@ -236,4 +271,58 @@ async fn requests_get_one_answer_are_throttled_per_address_and_expire_unconfirme
         app::db::subscription::delete_expired(&pool).await.unwrap(),
         3
     );
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn subscribing_again_to_the_same_filter_changes_the_subscription_instead_of_doubling_it(
+    pool: PgPool,
+) {
+    let sink = SmtpSink::start(free_port(), temp_dir("maildir"));
+    let base = setup(&pool, &sink).await;
+    // The same list twice (once with a blank field and a page, as the finder's form sends it),
+    // and a different one.
+    for (query, horizon) in [
+        ("body=ccpcj&status=pending", "4"),
+        ("body=ccpcj&status=pending&q=&page=2", "12"),
+        ("body=ga", "4"),
+    ] {
+        let sent = client()
+            .post(format!("{base}/subscribe?{query}"))
+            .form(&form("delegate@mission.example", horizon))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(sent.status(), 303);
+    }
+    let mut texts: Vec<String> = sink
+        .wait_for(3, 20)
+        .await
+        .iter()
+        .map(|m| text_of_mail(m))
+        .collect();
+    // Confirmed in the order asked: the 12-week request last.
+    texts.sort_by_key(|text| text.contains("12 weeks"));
+    assert!(texts[2].contains("12 weeks"), "{texts:?}");
+    let mut places = Vec::new();
+    for text in &texts {
+        let confirm = link(text, &format!("{base}/subscriptions/confirm?token="));
+        let confirmed = client().post(&confirm).send().await.unwrap();
+        assert_eq!(confirmed.status(), 303);
+        places.push(confirmed.headers()["location"].to_str().unwrap().to_owned());
+    }
+    let rows: Vec<(serde_json::Value, i16, String)> = sqlx::query_as(
+        "select filter, horizon_weeks, state from subscription order by filter->>'body'",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0].0["body"], "ccpcj");
+    // The later choice is kept, and both confirmations lead to the same manage page.
+    assert_eq!((rows[0].1, &rows[0].2[..]), (12, "active"));
+    let ccpcj: Vec<&String> = places
+        .iter()
+        .filter(|p| places.iter().filter(|q| q == p).count() == 2)
+        .collect();
+    assert_eq!(ccpcj.len(), 2, "{places:?}");
 }

@@ -21,6 +21,7 @@ pub async fn get_subscription(token: String) -> Result<SubscriptionView, AppErro
         email: row.email,
         filter_words: crate::domain::subscription::filter_words(&row.filter),
         filter_href: row.filter.href(None),
+        filter: row.filter.clone(),
         cadence: row.cadence,
         horizon_weeks: row.horizon_weeks,
         send_empty: row.send_empty,
@@ -120,16 +121,35 @@ pub mod forms {
             .ok_or_else(gone)
     }
 
-    /// Saves the manage form: cadence, horizon, empty digests, and pause or resume.
+    /// Saves the manage form: the filter, cadence, horizon, empty digests, and pause or resume.
     pub async fn change(
         pool: &PgPool,
         token: &str,
         form: &SubscriptionForm,
+        filter: &FinderQuery,
         paused: bool,
     ) -> Result<(), Refusal> {
-        let (cadence, horizon) = form.settings().map_err(Refusal::Fields)?;
+        let filter = subscription_filter(filter);
+        let checked = filter
+            .check()
+            .map_err(|err| FieldError::new(err.field, err.message));
+        let (cadence, horizon) = match (form.settings(), checked) {
+            (Ok(settings), Ok(_)) => settings,
+            (settings, checked) => {
+                let mut problems: Vec<FieldError> = checked.err().into_iter().collect();
+                problems.extend(settings.err().into_iter().flatten());
+                return Err(Refusal::Fields(problems));
+            }
+        };
         let send_empty = form.send_empty.is_some();
-        if subscription::change(pool, token.trim(), cadence, horizon, send_empty, paused).await? {
+        let settings = subscription::Settings {
+            filter: &filter,
+            cadence,
+            horizon_weeks: horizon,
+            send_empty,
+            paused,
+        };
+        if subscription::change(pool, token.trim(), &settings).await? {
             Ok(())
         } else {
             Err(Refusal::Failed(gone()))

@@ -9,6 +9,8 @@ use leptos::prelude::*;
 pub struct PostedForm {
     /// The fields as they were posted.
     pub form: SubscriptionForm,
+    /// The filter fields as they were posted (the manage form has them).
+    pub filter: crate::model::finder::FinderQuery,
     pub errors: Vec<FieldError>,
     /// A refusal that belongs to no field (the database is down, the link has expired).
     pub failure: Option<String>,

@@ -82,16 +82,44 @@ pub async fn create_pending(
 /// Confirms the pending subscription of a confirmation token (by its SHA-256), if it has not
 /// expired; its manage token, or `None` for an unknown, used or expired token.
 pub async fn confirm(pool: &PgPool, confirm_sha256: &[u8]) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar!(
+    let mut tx = pool.begin().await?;
+    let Some(new) = sqlx::query!(
         "update subscription
             set state = 'active', confirmed_at = now(), confirm_token_sha256 = null,
                 confirm_by = null
           where confirm_token_sha256 = $1 and state = 'pending' and confirm_by > now()
-          returning manage_token",
+          returning id, email, filter, manage_token",
         confirm_sha256
     )
-    .fetch_optional(pool)
-    .await
+    .fetch_optional(&mut *tx)
+    .await?
+    else {
+        return Ok(None);
+    };
+    // The same address and filter subscribed already: that subscription takes the new choices
+    // (and is resumed), so one address never gets two copies of one digest; its links stay.
+    let merged = sqlx::query_scalar!(
+        "with new as (select * from subscription where id = $1)
+         update subscription s
+            set cadence = new.cadence, weekday = new.weekday,
+                horizon_weeks = new.horizon_weeks, send_empty = new.send_empty, state = 'active'
+           from new
+          where s.id = (select min(id) from subscription
+                         where email = $2 and filter = $3 and state <> 'pending' and id <> $1)
+         returning s.manage_token",
+        new.id,
+        new.email,
+        new.filter
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    if merged.is_some() {
+        sqlx::query!("delete from subscription where id = $1", new.id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(Some(merged.unwrap_or(new.manage_token)))
 }
 
 /// The confirmed subscription of a manage token.
@@ -112,28 +140,31 @@ pub async fn by_manage_token(
     Ok(stored.and_then(Stored::row))
 }
 
-/// Changes a confirmed subscription's cadence, horizon and empty-digest choice, and pauses or
-/// resumes it; `false` when the token names none.
-pub async fn change(
-    pool: &PgPool,
-    token: &str,
-    cadence: Cadence,
-    horizon_weeks: i16,
-    send_empty: bool,
-    paused: bool,
-) -> Result<bool, sqlx::Error> {
-    let (cadence, weekday) = cadence.columns();
+/// What the manage form sets.
+pub struct Settings<'a> {
+    pub filter: &'a FinderQuery,
+    pub cadence: Cadence,
+    pub horizon_weeks: i16,
+    pub send_empty: bool,
+    pub paused: bool,
+}
+
+/// Changes a confirmed subscription's filter, cadence, horizon and empty-digest choice, and
+/// pauses or resumes it; `false` when the token names none.
+pub async fn change(pool: &PgPool, token: &str, new: &Settings<'_>) -> Result<bool, sqlx::Error> {
+    let (cadence, weekday) = new.cadence.columns();
     let done = sqlx::query!(
         "update subscription
             set cadence = $2, weekday = $3, horizon_weeks = $4, send_empty = $5,
-                state = case when $6 then 'paused' else 'active' end
+                state = case when $6 then 'paused' else 'active' end, filter = $7
           where manage_token = $1 and state <> 'pending'",
         token,
         cadence,
         weekday,
-        horizon_weeks,
-        send_empty,
-        paused,
+        new.horizon_weeks,
+        new.send_empty,
+        new.paused,
+        Json(new.filter) as _,
     )
     .execute(pool)
     .await?;

@@ -217,11 +217,28 @@ pub fn subscriber_address(input: &str) -> Result<String, FieldError> {
     }
 }
 
-/// The filter a subscription keeps: the finder's, without its page (a digest lists every match).
+/// The filter a subscription keeps: the finder's, without its page (a digest lists every match)
+/// and with blank fields absent, so one filter is stored one way however it was typed.
 pub fn subscription_filter(query: &FinderQuery) -> FinderQuery {
+    let kept = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+    };
     FinderQuery {
+        body: kept(&query.body),
+        session: kept(&query.session),
+        addressee: kept(&query.addressee),
+        status: kept(&query.status),
+        urgency: kept(&query.urgency),
+        kind: kept(&query.kind),
+        adopted_by: kept(&query.adopted_by),
+        resolution: kept(&query.resolution),
+        year: kept(&query.year),
+        q: kept(&query.q),
+        sort: kept(&query.sort),
         page: None,
-        ..query.clone()
     }
 }
 

@@ -10,6 +10,8 @@ pub struct SubscriptionView {
     pub filter_words: String,
     /// The finder's query string of the filter (`?body=ccpcj&status=pending`, or empty).
     pub filter_href: String,
+    /// The filter itself, for the manage form's fields.
+    pub filter: crate::model::finder::FinderQuery,
     pub cadence: Cadence,
     pub horizon_weeks: i16,
     pub send_empty: bool,

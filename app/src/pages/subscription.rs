@@ -4,13 +4,14 @@
 //! open links do not confirm or cancel anything. The token is the only key; these pages are
 //! never stored by browsers or proxies.
 
-use crate::api::get_subscription;
+use crate::api::{finder_bodies, get_subscription};
 use crate::components::error_alert::PageError;
+use crate::components::finder_filters::FilterFields;
 use crate::components::form_errors::{ErrorSummary, PostedForm, posted};
 use crate::components::page_data::load;
 use crate::components::subscription_fields::SubscriptionFields;
 use crate::domain::subscription::{Cadence, SubscriptionForm};
-use crate::model::finder::encode;
+use crate::model::finder::{FinderQuery, encode};
 use crate::model::subscription::SubscriptionView;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -74,7 +75,10 @@ pub fn ManagePage() -> impl IntoView {
         <h1>"Your subscription"</h1>
         {load(async move {
             match get_subscription(token.clone()).await {
-                Ok(view) => view! { <Manage view token posted /> }.into_any(),
+                Ok(view) => {
+                    let bodies = finder_bodies().await.unwrap_or_default();
+                    view! { <Manage view token posted bodies /> }.into_any()
+                }
                 Err(error) => view! { <PageError error /> }.into_any(),
             }
         })}
@@ -82,26 +86,32 @@ pub fn ManagePage() -> impl IntoView {
 }
 
 /// The form's values: as posted when the server shows it again, else as stored.
-fn values(view: &SubscriptionView, posted: &Option<PostedForm>) -> SubscriptionForm {
+fn values(view: &SubscriptionView, posted: &Option<PostedForm>) -> (SubscriptionForm, FinderQuery) {
     if let Some(posted) = posted.as_ref().filter(|p| !p.errors.is_empty()) {
-        return posted.form.clone();
+        return (posted.form.clone(), posted.filter.clone());
     }
     let (cadence, weekday) = match view.cadence {
         Cadence::Daily => ("daily", String::new()),
         Cadence::Weekly(day) => ("weekly", day.number_from_monday().to_string()),
     };
-    SubscriptionForm {
+    let form = SubscriptionForm {
         email: String::new(),
         cadence: cadence.into(),
         weekday,
         horizon: view.horizon_weeks.to_string(),
         send_empty: view.send_empty.then(|| "yes".into()),
-    }
+    };
+    (form, view.filter.clone())
 }
 
 #[component]
-fn Manage(view: SubscriptionView, token: String, posted: Option<PostedForm>) -> impl IntoView {
-    let values = values(&view, &posted);
+fn Manage(
+    view: SubscriptionView,
+    token: String,
+    posted: Option<PostedForm>,
+    bodies: Vec<(String, String)>,
+) -> impl IntoView {
+    let (values, filter) = values(&view, &posted);
     let errors = posted.map(|p| p.errors).unwrap_or_default();
     let state = if view.paused {
         "Paused: no digest is sent"
@@ -127,12 +137,17 @@ fn Manage(view: SubscriptionView, token: String, posted: Option<PostedForm>) -> 
         </dl>
         <h2>"Change it"</h2>
         <form method="post" action=format!("/subscriptions/manage?token={}", encode(&token)) class="stacked" novalidate>
-            <SubscriptionFields values errors />
+            <SubscriptionFields values errors=errors.clone() />
+            <fieldset>
+                <legend>"Which obligations"</legend>
+                <p class="hint">"The digest lists what is overdue or due within the horizon among these."</p>
+                <FilterFields query=filter bodies errors />
+            </fieldset>
             <button type="submit" name="action" value="save">"Save changes"</button>
             <button type="submit" name="action" value=pause_value class="secondary">{pause_words}</button>
         </form>
         <p>
-            "To follow other obligations, subscribe from their list in the "
+            "To follow other obligations as well, subscribe again from their list in the "
             <a href="/obligations">"finder"</a>"."
         </p>
         <h2>"Stop it"</h2>

@@ -110,10 +110,22 @@ impl Forms {
     }
 
     async fn refused(&self, parts: Parts, form: SubscriptionForm, refusal: Refusal) -> Response {
+        self.refused_with_filter(parts, form, FinderQuery::default(), refusal)
+            .await
+    }
+
+    async fn refused_with_filter(
+        &self,
+        parts: Parts,
+        form: SubscriptionForm,
+        filter: FinderQuery,
+        refusal: Refusal,
+    ) -> Response {
         match refusal {
             Refusal::Fields(errors) => {
                 let posted = PostedForm {
                     form,
+                    filter,
                     errors,
                     ..PostedForm::default()
                 };
@@ -206,6 +218,8 @@ async fn confirm(
 struct ManageForm {
     #[serde(flatten)]
     fields: SubscriptionForm,
+    #[serde(flatten)]
+    filter: FinderQuery,
     /// `save`, `pause` or `resume`.
     action: String,
 }
@@ -239,9 +253,21 @@ async fn manage(
         "resume" => (false, "resumed"),
         _ => (current.state == "paused", "saved"),
     };
-    match forms::change(&forms.pool, &query.token, &form.fields, paused).await {
+    match forms::change(
+        &forms.pool,
+        &query.token,
+        &form.fields,
+        &form.filter,
+        paused,
+    )
+    .await
+    {
         Ok(()) => manage_page(query.token.trim(), notice),
-        Err(refusal) => forms.refused(parts, form.fields, refusal).await,
+        Err(refusal) => {
+            forms
+                .refused_with_filter(parts, form.fields, form.filter, refusal)
+                .await
+        }
     }
 }
 
