@@ -13,6 +13,7 @@ mod outbox;
 mod overview;
 pub mod subscription;
 mod text;
+mod work;
 
 pub use account::{GetCurrentUser, LogIn, LogOut, get_current_user, log_in, log_out};
 pub use calendar::{
@@ -24,6 +25,11 @@ pub use outbox::{ListOutbox, list_outbox};
 pub use overview::{GetOverview, get_overview};
 pub use subscription::{GetSubscription, get_subscription};
 pub use text::{GetResolutionText, GetSessionAgenda, get_resolution_text, get_session_agenda};
+pub use work::{
+    AssignObligation, FollowObligation, GetNoticeSettings, GetWorkPanel, SaveNoticeSettings,
+    assign_obligation, follow_obligation, get_notice_settings, get_work_panel,
+    save_notice_settings,
+};
 
 use crate::error::AppError;
 use crate::model::ResolutionPage;

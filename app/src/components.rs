@@ -18,3 +18,4 @@ pub mod status_form;
 pub mod subscription_fields;
 pub mod symbol;
 pub mod text_hint;
+pub mod work_panel;

@@ -11,7 +11,8 @@
 //! - [`resolution`]: the front page's list; [`user`], [`login`]: accounts and logins;
 //!   [`migrations`]: what the schema has applied;
 //! - [`outbox`]: mail waiting to be sent, written in the transaction that causes it;
-//!   [`subscription`]: email subscriptions.
+//!   [`subscription`]: email subscriptions;
+//! - [`work`]: offices, focal points, follows and the staff's choice of notices.
 
 pub mod body;
 pub mod calendar;
@@ -32,6 +33,7 @@ pub mod session;
 pub mod subscription;
 pub mod synthetic;
 pub mod user;
+pub mod work;
 
 use crate::error::AppError;
 use sqlx::PgPool;

@@ -118,6 +118,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=(StaticSegment("account"), StaticSegment("notices"))
+                        view=pages::notices::NoticesPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=StaticSegment("outbox")
                         view=pages::outbox::OutboxPage
                         ssr=SsrMode::Async

@@ -3,6 +3,7 @@
 //! with inline styles only (Outlook ignores style sheets).
 
 pub mod digest;
+pub mod notice;
 
 use crate::db::outbox::{MailKind, NewMail};
 use crate::domain::subscription::{SubscriptionChoice, filter_words};

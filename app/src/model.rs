@@ -7,6 +7,7 @@ pub mod outbox;
 pub mod overview;
 pub mod subscription;
 pub mod text;
+pub mod work;
 
 pub use calendar::{BodyCalendar, CalendarSession};
 pub use obligation::{

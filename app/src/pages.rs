@@ -3,6 +3,7 @@
 pub mod calendar;
 pub mod login;
 pub mod not_found;
+pub mod notices;
 pub mod obligation;
 pub mod obligations;
 pub mod outbox;

@@ -1,12 +1,14 @@
 //! Sending the digests: a scheduler inside the server composes each day's digests from
-//! `--digest-hour` (UTC) and deletes subscription requests left unconfirmed; `mandate-tracker
-//! digest send [--dry-run]` does the same on demand and prints what it sends.
+//! `--digest-hour` (UTC), writes the day's at-risk notices to focal points, and deletes
+//! subscription requests left unconfirmed; `mandate-tracker digest send [--dry-run]` does the
+//! same on demand and prints what it sends.
 
 use crate::mail::Mailer;
 use crate::mail::worker::Worker;
 use crate::settings::{DatabaseArgs, DigestArgs};
 use app::mail::MailContext;
 use app::mail::digest::{Outcome, compose_due};
+use app::mail::notice::warn_at_risk;
 use chrono::{Timelike, Utc};
 use sqlx::PgPool;
 use std::time::Duration;
@@ -18,6 +20,9 @@ const EVERY: Duration = Duration::from_secs(60);
 pub fn spawn_scheduler(pool: PgPool, mail: MailContext, window_days: i64, hour: u32) {
     tokio::spawn(async move {
         let mut minutely = tokio::time::interval(EVERY);
+        // At-risk notices are looked for once a day (each is written once per obligation and
+        // deadline however often they are looked for, by whichever process).
+        let mut warned_on = None;
         loop {
             minutely.tick().await;
             if pool.is_closed() {
@@ -37,6 +42,16 @@ pub fn spawn_scheduler(pool: PgPool, mail: MailContext, window_days: i64, hour: 
                 }
                 Ok(_) => {}
                 Err(err) => tracing::warn!(error = %err, "cannot compose the digests"),
+            }
+            let today = now.date_naive();
+            if warned_on != Some(today) {
+                match warn_at_risk(&pool, &mail, today, window_days).await {
+                    Ok(written) => {
+                        warned_on = Some(today);
+                        tracing::info!(written, "at-risk notices of the day");
+                    }
+                    Err(err) => tracing::warn!(error = %err, "cannot write at-risk notices"),
+                }
             }
         }
     });
@@ -72,6 +87,8 @@ pub async fn run(db: DatabaseArgs, args: DigestArgs) -> anyhow::Result<()> {
         "{sent} digests written to the outbox ({} due) in {composed_in:.2} s",
         outcomes.len()
     );
+    let warned = warn_at_risk(&pool, &mail, today, args.at_risk_days).await?;
+    println!("{warned} at-risk notices written to focal points");
     // Send what the outbox holds now (these digests and anything waiting).
     let started = std::time::Instant::now();
     let mut tried = 0;

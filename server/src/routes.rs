@@ -56,8 +56,10 @@ pub fn router(pool: PgPool, args: &ServeArgs, mail: MailContext) -> anyhow::Resu
         }
     };
     // What each page is rendered with, whether for a GET or a form's post answered with its page.
+    let page_mail = mail.clone();
     let page_state: Arc<dyn Fn() + Send + Sync> = Arc::new(move || {
         provide_context(context_pool.clone());
+        provide_context(page_mail.clone());
         provide_context(AtRiskWindow(at_risk_days));
         provide_context(app::auth::login::PageUser::default());
         page_context();

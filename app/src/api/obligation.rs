@@ -41,7 +41,7 @@ pub async fn record_status_change(
     merged_into: Option<String>,
 ) -> Result<ObligationState, AppError> {
     use super::form::record_id;
-    use crate::db::obligation::change_status;
+    use crate::db::obligation::change_status_telling;
     use crate::domain::text::NOTE;
     use crate::domain::{DocumentSymbol, Status, StatusChange};
 
@@ -62,7 +62,9 @@ pub async fn record_status_change(
         reason: NOTE.check(note.as_deref())?,
     };
     let pool = crate::db::pool()?;
-    let state = change_status(&pool, id, version, &change, &user.email).await?;
+    let mail = use_context::<crate::mail::MailContext>();
+    let state =
+        change_status_telling(&pool, id, version, &change, &user.email, mail.as_ref()).await?;
     tracing::info!(
         user = user.id,
         obligation = id,

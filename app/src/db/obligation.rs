@@ -19,6 +19,19 @@ pub async fn change_status(
     change: &StatusChange,
     actor: &str,
 ) -> Result<ObligationState, AppError> {
+    change_status_telling(pool, id, expected_version, change, actor, None).await
+}
+
+/// [`change_status`], with notices to the obligation's followers written in the same
+/// transaction when `notices` is given (the staff's form; not imports or the demo).
+pub async fn change_status_telling(
+    pool: &sqlx::PgPool,
+    id: i64,
+    expected_version: i32,
+    change: &StatusChange,
+    actor: &str,
+    notices: Option<&crate::mail::MailContext>,
+) -> Result<ObligationState, AppError> {
     let mut tx = pool.begin().await?;
     let current = sqlx::query!(
         "select kind, status, version, session_id from obligation where id = $1 for update",
@@ -78,12 +91,13 @@ pub async fn change_status(
     )
     .fetch_one(&mut *tx)
     .await?;
-    sqlx::query!(
+    let event = sqlx::query_scalar!(
         r#"
         insert into obligation_event (obligation_id, actor, from_status, to_status, note,
                                       document_symbol, merged_into_id, from_session_id,
                                       to_session_id)
         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+        returning id
         "#,
         id,
         actor,
@@ -95,14 +109,30 @@ pub async fn change_status(
         current.session_id,
         session_id
     )
-    .execute(&mut *tx)
+    .fetch_one(&mut *tx)
     .await?;
+    let mut told = 0;
+    if let Some(mail) = notices {
+        told = crate::mail::notice::tell_status_changed(
+            &mut tx,
+            pool,
+            mail,
+            id,
+            event,
+            (from, to),
+            actor,
+        )
+        .await?;
+    }
     let next_occurrence = if should_spawn_next(from, to) {
         spawn_next_occurrence(&mut tx, id, actor).await?
     } else {
         None
     };
     tx.commit().await?;
+    if let Some(mail) = notices.filter(|_| told > 0) {
+        mail.written.notify_one();
+    }
     Ok(ObligationState {
         id,
         status: to,

@@ -100,6 +100,19 @@ pub async fn obligation_schedule(
         .transpose()
 }
 
+/// Obligations `ids` with their derived deadlines, by id.
+pub async fn obligation_schedules_of(
+    pool: &sqlx::PgPool,
+    ids: &[i64],
+) -> Result<Vec<ObligationSchedule>, AppError> {
+    schedule_rows!("where o.id = any($1) order by o.id", ids)
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(ObligationSchedule::try_from)
+        .collect()
+}
+
 /// Every obligation judged on `today` (passed in, never read from a clock): overdue when not
 /// submitted by the submission deadline, at risk when that deadline is `window_days` or fewer
 /// days away.

@@ -22,6 +22,11 @@ pub const NOTE: TextLimit = TextLimit {
     max_chars: 4000,
 };
 /// What a session is called ("thirty-fifth session").
+pub const OFFICE: TextLimit = TextLimit {
+    what: "The office",
+    max_chars: 200,
+};
+
 pub const SESSION_LABEL: TextLimit = TextLimit {
     what: "The session's name",
     max_chars: 200,

@@ -1,4 +1,4 @@
-use crate::api::{RecordStatusChange, get_obligation};
+use crate::api::{RecordStatusChange, get_obligation, get_work_panel};
 use crate::components::account::current_user;
 use crate::components::dates::{day, day_or_unset};
 use crate::components::error_alert::{ErrorAlert, PageError};
@@ -6,6 +6,7 @@ use crate::components::history::History;
 use crate::components::page_data::load;
 use crate::components::status_form::StatusForm;
 use crate::components::symbol::SymbolLink;
+use crate::components::work_panel::WorkPanelForms;
 use crate::error::AppError;
 use crate::model::ObligationDetail;
 use leptos::prelude::*;
@@ -35,7 +36,12 @@ pub fn ObligationPage() -> impl IntoView {
                         let title = format!("{} ¶{} — Mandate Tracker", s.resolution_label, s.paragraph);
                         let next = format!("/login?next=/obligations/{}", s.obligation_id);
                         let body = if user.is_some() {
-                            view! { <ObligationWork detail /> }.into_any()
+                            let panel = get_work_panel(s.obligation_id).await.ok();
+                            view! {
+                                <ObligationWork detail />
+                                {panel.map(|panel| view! { <WorkPanelForms panel /> })}
+                            }
+                                .into_any()
                         } else {
                             view! {
                                 <ObligationFacts detail />
