@@ -9,17 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${SUBSCRIBERS:-10000}
-[ -x target/release/mandate-tracker ] || scripts/build.sh release
-bin=target/release/mandate-tracker
-DATABASE_URL=$(scripts/db.sh start bench-pg)
-export DATABASE_URL
-sink_pid=""
-cleanup() {
-  [ -n "$sink_pid" ] && kill "$sink_pid" 2>/dev/null || true
-  scripts/db.sh stop bench-pg >/dev/null || true
-}
-trap cleanup EXIT
-"$bin" migrate >/dev/null
+. scripts/bench-lib.sh
+bench_start
 generated=$(psql "$DATABASE_URL" -Atc "select count(*) from document where symbol like 'GEN/%'")
 [ "$generated" -gt 0 ] || { echo "bench: no generated data; run scripts/bench-scale.sh first" >&2; exit 1; }
 psql "$DATABASE_URL" -qc "delete from outbox" -c "delete from subscription"

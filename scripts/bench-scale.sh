@@ -14,20 +14,8 @@ duration=${DURATION:-15s}
 connections=${CONNECTIONS:-64}
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-[ -x target/release/mandate-tracker ] || scripts/build.sh release
-bin=target/release/mandate-tracker
-
-scripts/db.sh drop bench-pg >/dev/null 2>&1 || true
-DATABASE_URL=$(scripts/db.sh start bench-pg)
-export DATABASE_URL
-server_pid=""
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-  scripts/db.sh stop bench-pg >/dev/null || true
-}
-trap cleanup EXIT
-
-"$bin" migrate >/dev/null
+. scripts/bench-lib.sh
+bench_start fresh
 "$bin" calendar data/calendar.json >/dev/null
 /usr/bin/time -f "bench: generated in %e s" "$bin" demo generate --obligations "$n"
 psql "$DATABASE_URL" -qc "vacuum analyze"

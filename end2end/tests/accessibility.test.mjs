@@ -1,11 +1,11 @@
 // axe-core (the accessibility engine behind Lighthouse and the browsers' audits) on every public
-// page, hydrated, at desktop width and at 390 px: no violation of any rule it checks, and no
-// sideways scrolling at either width.
+// page, and on the staff pages as a logged-in editor sees them, hydrated, at desktop width and at
+// 390 px: no violation of any rule it checks, and no sideways scrolling at either width.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { launch, open, hydrated } from './browser.mjs';
+import { launch, open, hydrated, logIn, ADMIN, BASE_URL } from './browser.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PAGES = [
@@ -26,6 +26,9 @@ const PAGES = [
   '/subscriptions/unsubscribe?token=0',
   '/no-such-page',
 ];
+// What staff see besides: the obligation page with its status form and work panel, the notice
+// settings, the outbox of mails written to disk.
+const STAFF_PAGES = ['/obligations', '/obligations/1', '/resolutions/1', '/calendar', '/account/notices', '/outbox'];
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -40,19 +43,36 @@ async function violations(page) {
     `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** Every finding on `paths` (axe violations and sideways scrolling), one line each. */
+async function audit(context, paths) {
+  const found = [];
+  for (const path of paths) {
+    const { page } = await open(context, path);
+    await hydrated(page);
+    for (const line of await violations(page)) found.push(`${path}: ${line}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (overflow > 0) found.push(`${path}: ${overflow}px wider than the screen`);
+    await page.close();
+  }
+  return found;
+}
+
 for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['390 px', { width: 390, height: 844 }]]) {
   test(`axe-core finds nothing on the public pages (${name})`, async () => {
     const context = await browser.newContext({ viewport });
-    const found = [];
-    for (const path of PAGES) {
-      const { page } = await open(context, path);
-      await hydrated(page);
-      for (const line of await violations(page)) found.push(`${path}: ${line}`);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      if (overflow > 0) found.push(`${path}: ${overflow}px wider than the screen`);
-      await page.close();
-    }
-    assert.deepEqual(found, []);
+    assert.deepEqual(await audit(context, PAGES), []);
+    await context.close();
+  });
+
+  test(`axe-core finds nothing on the staff pages (${name})`, async () => {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    await logIn(page, ADMIN);
+    // The audit sees what staff see: the obligation page has its work panel.
+    await page.goto(`${BASE_URL}/obligations/1`);
+    await page.getByRole('button', { name: 'Save office and focal point' }).waitFor();
+    await page.close();
+    assert.deepEqual(await audit(context, STAFF_PAGES), []);
     await context.close();
   });
 }

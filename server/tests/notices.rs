@@ -120,6 +120,19 @@ async fn assignments_and_status_changes_reach_the_staff_who_want_them(pool: PgPo
             .await
             .unwrap();
     assert_eq!(row, (Some(office.into()), Some(focal)));
+    // Delegations see which office answers for it.
+    let page = visitor
+        .get(format!("{base}/obligations/{id}"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("Responsible office") && page.contains(office),
+        "{page}"
+    );
     let mails = sink.wait_for(1, 20).await;
     assert_eq!(header(&mails[0], "To").unwrap(), FOCAL);
     let subject = header(&mails[0], "Subject").unwrap();
@@ -177,30 +190,14 @@ async fn assignments_and_status_changes_reach_the_staff_who_want_them(pool: PgPo
     assert_eq!(status, 200);
     assert_eq!(notices(&pool).await.len(), 2);
     // Following and unfollowing; a visitor cannot.
-    let (status, _) = call(
-        &focal_client,
-        &base,
-        "follow_obligation",
-        &[("id", id.to_string()), ("follow", "no".into())],
-    )
-    .await;
-    assert_eq!(status, 200);
-    let (status, _) = call(
-        &focal_client,
-        &base,
-        "follow_obligation",
-        &[("id", id.to_string()), ("follow", "maybe".into())],
-    )
-    .await;
-    assert_eq!(status, 422);
-    let (status, _) = call(
-        &visitor,
-        &base,
-        "follow_obligation",
-        &[("id", id.to_string()), ("follow", "yes".into())],
-    )
-    .await;
-    assert_eq!(status, 401);
+    let follow = |client, answer: &'static str| {
+        let form = [("id", id.to_string()), ("follow", answer.to_string())];
+        let base = base.clone();
+        async move { call(client, &base, "follow_obligation", &form).await.0 }
+    };
+    assert_eq!(follow(&focal_client, "no").await, 200);
+    assert_eq!(follow(&focal_client, "maybe").await, 422);
+    assert_eq!(follow(&visitor, "yes").await, 401);
     let follows: Vec<i64> = sqlx::query_scalar("select user_id from obligation_follow order by 1")
         .fetch_all(&pool)
         .await

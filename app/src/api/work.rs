@@ -35,22 +35,21 @@ pub async fn assign_obligation(
     let pool = crate::db::pool()?;
     let mut tx = pool.begin().await?;
     let assigned = assign(&mut tx, id, office.as_deref(), focal_point, &user.email).await?;
-    let mut told = false;
-    if let Some(mail) = use_context::<crate::mail::MailContext>() {
-        let actor = Recipient {
-            id: user.id,
-            email: user.email.clone(),
-            name: user.display_name.clone(),
-        };
-        let notice =
-            crate::mail::notice::tell_assigned(&mut tx, &pool, &mail, id, &assigned, &actor);
-        told = notice.await?;
-        tx.commit().await?;
-        if told {
-            mail.written.notify_one();
+    let mail = use_context::<crate::mail::MailContext>();
+    let told = match &mail {
+        Some(mail) => {
+            let actor = Recipient {
+                id: user.id,
+                email: user.email.clone(),
+                name: user.display_name.clone(),
+            };
+            crate::mail::notice::tell_assigned(&mut tx, &pool, mail, id, &assigned, &actor).await?
         }
-    } else {
-        tx.commit().await?;
+        None => false,
+    };
+    tx.commit().await?;
+    if let (true, Some(mail)) = (told, &mail) {
+        mail.written.notify_one();
     }
     tracing::info!(
         user = user.id,

@@ -41,7 +41,7 @@ pub fn WorkPanelForms(panel: WorkPanel) -> impl IntoView {
     });
     view! {
         <h2 id="work">"Office and focal point"</h2>
-        <p class="notice" role="status">{move || said.get()}</p>
+        <p class:notice=move || !said.get().is_empty() role="status">{move || said.get()}</p>
         {move || reread_failed.get().map(|error| view! { <ErrorAlert error /> })}
         {move || last_error(assign.value().get())}
         {move || last_error(follow.value().get())}

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 struct DetailRow {
     version: i32,
     document_symbol: Option<String>,
+    office: Option<String>,
     merged_into_id: Option<i64>,
     status_reason: Option<String>,
     session_id: Option<i64>,
@@ -33,7 +34,7 @@ pub async fn obligation_detail(
     let Some(row) = sqlx::query_as!(
         DetailRow,
         r#"
-        select o.version, o.document_symbol, o.merged_into_id,
+        select o.version, o.document_symbol, o.office, o.merged_into_id,
                o.status_reason, o.session_id, r.title, d.symbol as source_document, m.verb,
                m.quote, m.recurrence, s.body_id as "body_id?", s.number as "number?",
                p.text as "paragraph_text?"
@@ -77,6 +78,7 @@ pub async fn obligation_detail(
         schedule,
         version: row.version,
         document_symbol: row.document_symbol,
+        office: row.office,
         merged_into_id: row.merged_into_id,
         status_reason: row.status_reason,
         source_document: row.source_document,

@@ -52,10 +52,11 @@ pub async fn panel(pool: &PgPool, id: i64, user: i64) -> Result<Option<WorkPanel
     }))
 }
 
-/// What an assignment changed: the new focal point when it is someone else than before.
+/// What an assignment changed: who is to be told of it, when the focal point is someone else
+/// than before and they want these notices.
 pub struct Assigned {
     pub event: i64,
-    pub new_focal_point: Option<Recipient>,
+    pub to_tell: Option<Recipient>,
 }
 
 /// Sets obligation `id`'s office and focal point, records who did it, and makes the focal point
@@ -74,20 +75,25 @@ pub async fn assign(
     .fetch_optional(&mut *tx)
     .await?
     .ok_or_else(|| AppError::NotFound(format!("There is no obligation {id}.")))?;
-    let new_focal_point = match focal_point.filter(|f| Some(*f) != before) {
-        Some(user) => Some(
-            sqlx::query_as!(
-                Recipient,
-                r#"select id, email, display_name as name from app_user
-                    where id = $1 and disabled_at is null"#,
+    let new_focal_point = focal_point.filter(|f| Some(*f) != before);
+    let to_tell = match new_focal_point {
+        Some(user) => {
+            let chosen = sqlx::query!(
+                "select email, display_name, notify_assigned from app_user
+                  where id = $1 and disabled_at is null",
                 user
             )
             .fetch_optional(&mut *tx)
             .await?
             .ok_or_else(|| {
                 AppError::invalid("Choose the focal point from the list of staff members.")
-            })?,
-        ),
+            })?;
+            chosen.notify_assigned.then_some(Recipient {
+                id: user,
+                email: chosen.email,
+                name: chosen.display_name,
+            })
+        }
         None => None,
     };
     sqlx::query!(
@@ -111,10 +117,7 @@ pub async fn assign(
     if let Some(user) = focal_point {
         follow(&mut *tx, id, user, true).await?;
     }
-    Ok(Assigned {
-        event,
-        new_focal_point,
-    })
+    Ok(Assigned { event, to_tell })
 }
 
 /// Starts (`true`) or stops following obligation `id`; repeating either is harmless.

@@ -13,6 +13,7 @@ use crate::error::AppError;
 use crate::model::ObligationSchedule;
 use chrono::NaiveDate;
 use sqlx::{PgConnection, PgPool};
+use std::collections::HashMap;
 
 /// "28/3 ¶16, Commission on Crime Prevention and Criminal Justice, twenty-ninth session".
 fn named(schedule: &ObligationSchedule) -> String {
@@ -68,7 +69,7 @@ fn letter(
 }
 
 /// The new focal point of an assignment is told, unless they made it themselves or turned
-/// these notices off.
+/// these notices off (then `assign` names no one to tell).
 pub async fn tell_assigned(
     tx: &mut PgConnection,
     pool: &PgPool,
@@ -77,13 +78,9 @@ pub async fn tell_assigned(
     assigned: &Assigned,
     actor: &Recipient,
 ) -> Result<bool, AppError> {
-    let Some(to) = assigned.new_focal_point.as_ref() else {
+    let Some(to) = assigned.to_tell.as_ref().filter(|to| to.id != actor.id) else {
         return Ok(false);
     };
-    let wanted = work::notice_settings(pool, to.id).await?.assigned;
-    if to.id == actor.id || !wanted {
-        return Ok(false);
-    }
     let Some(schedule) = obligation_schedule(pool, id).await? else {
         return Ok(false);
     };
@@ -152,8 +149,11 @@ pub async fn warn_at_risk(
     today: NaiveDate,
     window_days: i64,
 ) -> Result<usize, AppError> {
-    let held = work::focal_points_to_warn(pool).await?;
-    let ids: Vec<i64> = held.iter().map(|(id, _)| *id).collect();
+    let held: HashMap<i64, Recipient> = work::focal_points_to_warn(pool)
+        .await?
+        .into_iter()
+        .collect();
+    let ids: Vec<i64> = held.keys().copied().collect();
     let schedules = obligation_schedules_of(pool, &ids).await?;
     let mut tx = pool.begin().await?;
     let mut written = 0;
@@ -168,7 +168,7 @@ pub async fn warn_at_risk(
         else {
             continue;
         };
-        let Some((_, to)) = held.iter().find(|(id, _)| *id == schedule.obligation_id) else {
+        let Some(to) = held.get(&schedule.obligation_id) else {
             continue;
         };
         let when = match days_left {

@@ -15,6 +15,8 @@ pub struct ObligationDetail {
     /// Sent back with a change, so a change based on a stale page is refused.
     pub version: i32,
     pub document_symbol: Option<String>,
+    /// The office responsible for the work, when staff have set one.
+    pub office: Option<String>,
     pub merged_into_id: Option<i64>,
     pub status_reason: Option<String>,
     pub source_document: String,

@@ -60,7 +60,7 @@ fn NoticeForm(settings: NoticeSettings) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <p class="notice" role="status">{said}</p>
+        <p class:notice=move || said().is_some() role="status">{said}</p>
         {move || last_error(save.value().get())}
         <ActionForm action=save attr:class="stacked">
             <fieldset>

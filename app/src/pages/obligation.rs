@@ -96,7 +96,7 @@ pub fn ObligationWork(detail: ObligationDetail) -> impl IntoView {
         }
     });
     view! {
-        <p class="notice" role="status">{move || recorded.get()}</p>
+        <p class:notice=move || !recorded.get().is_empty() role="status">{move || recorded.get()}</p>
         {move || reread_failed.get().map(|error| view! { <ErrorAlert error /> })}
         {move || {
             let detail = current.get();
@@ -157,6 +157,13 @@ fn ObligationFacts(detail: ObligationDetail) -> impl IntoView {
             <dd>{format!("#{} ({})", s.obligation_id, detail.schedule.kind.label())}</dd>
             <dt>"Who"</dt>
             <dd>{s.addressee.clone()}</dd>
+            {detail
+                .office
+                .clone()
+                .map(|office| view! {
+                    <dt>"Responsible office"</dt>
+                    <dd>{office}</dd>
+                })}
             <dt>"Due at"</dt>
             <dd>{target}</dd>
             <dt>"Session opens"</dt>

@@ -1,0 +1,22 @@
+# Sourced by the benchmarks (scripts/bench-*.sh): the release binary, the benchmark's own local
+# PostgreSQL cluster (bench-pg, migrated), and a cleanup on exit that stops it and whatever the
+# benchmark started (the pids in server_pid and sink_pid).
+#
+#   bench_start         # keep the data of an earlier run
+#   bench_start fresh   # start from an empty cluster
+bench_start() {
+  [ -x target/release/mandate-tracker ] || scripts/build.sh release
+  bin=target/release/mandate-tracker
+  if [ "${1:-}" = fresh ]; then scripts/db.sh drop bench-pg >/dev/null 2>&1 || true; fi
+  DATABASE_URL=$(scripts/db.sh start bench-pg)
+  export DATABASE_URL
+  server_pid=""
+  sink_pid=""
+  trap bench_cleanup EXIT
+  "$bin" migrate >/dev/null
+}
+
+bench_cleanup() {
+  for pid in $server_pid $sink_pid; do kill "$pid" 2>/dev/null || true; done
+  scripts/db.sh stop bench-pg >/dev/null || true
+}
