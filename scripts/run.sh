@@ -49,9 +49,11 @@ else
 fi
 MT_PASSWORD=$demo_password "$bin" user add --if-missing --role admin \
   --email admin@example.org --name "Demo administrator"
-MT_PASSWORD=$demo_password "$bin" user add --if-missing --role staff \
+MT_PASSWORD=$demo_password "$bin" user add --if-missing --role editor \
   --email staff@example.org --name "Demo staff member"
-echo "run: log in as admin@example.org or staff@example.org with the password in $password_file" \
+MT_PASSWORD=$demo_password "$bin" user add --if-missing --role viewer \
+  --email viewer@example.org --name "Demo viewer"
+echo "run: log in as admin@example.org, staff@example.org or viewer@example.org with the password in $password_file" \
   "(or MT_DEMO_PASSWORD)" >&2
 
 # Ctrl-C stops the server; the database keeps running (`make stop`) and keeps its data.

@@ -48,7 +48,7 @@ psql "${DATABASE_URL%/*}/postgres" -qc "create database e2e"
 DATABASE_URL=$e2e_url target/release/mandate-tracker calendar data/calendar.json
 DATABASE_URL=$e2e_url target/release/mandate-tracker import data/E-2019-30.txt --symbol E/2019/30
 export E2E_PASSWORD="e2e test password"
-for account in admin:admin@example.org staff:staff@example.org; do
+for account in admin:admin@example.org editor:staff@example.org viewer:viewer@example.org; do
   DATABASE_URL=$e2e_url MT_PASSWORD=$E2E_PASSWORD target/release/mandate-tracker user add \
     --role "${account%%:*}" --email "${account#*:}" --name "E2E ${account%%:*}"
 done

@@ -26,9 +26,9 @@ pub use overview::{GetOverview, get_overview};
 pub use subscription::{GetSubscription, get_subscription};
 pub use text::{GetResolutionText, GetSessionAgenda, get_resolution_text, get_session_agenda};
 pub use work::{
-    AssignObligation, FollowObligation, GetNoticeSettings, GetWorkPanel, SaveNoticeSettings,
-    assign_obligation, follow_obligation, get_notice_settings, get_work_panel,
-    save_notice_settings,
+    AssignObligation, FollowObligation, GetMyWork, GetNoticeSettings, GetWorkPanel, SaveMyOffice,
+    SaveNoticeSettings, assign_obligation, follow_obligation, get_my_work, get_notice_settings,
+    get_work_panel, save_my_office, save_notice_settings,
 };
 
 use crate::error::AppError;

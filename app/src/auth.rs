@@ -16,24 +16,29 @@ use std::str::FromStr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
-    /// Secretariat staff: confirm extracted mandates and record progress on obligations.
-    Staff,
-    /// Staff who also keep the calendar (bodies and sessions).
+    /// Reads what staff read (internal notes, who did what, the work panel) and changes nothing.
+    Viewer,
+    /// Secretariat staff who record progress on obligations and assign the work.
+    Editor,
+    /// Editors who also keep the calendar (bodies and sessions) and the accounts.
     Admin,
 }
 
 impl Role {
+    pub const ALL: [Role; 3] = [Role::Viewer, Role::Editor, Role::Admin];
+
     /// The text stored in `app_user.role`.
     pub const fn as_str(self) -> &'static str {
         match self {
-            Role::Staff => "staff",
+            Role::Viewer => "viewer",
+            Role::Editor => "editor",
             Role::Admin => "admin",
         }
     }
 
-    /// Whether this role may record status changes on obligations (every role may).
-    pub const fn can_record_progress(self) -> bool {
-        matches!(self, Role::Staff | Role::Admin)
+    /// Whether this role may change obligations: record progress, assign the work.
+    pub const fn can_edit(self) -> bool {
+        matches!(self, Role::Editor | Role::Admin)
     }
 
     /// Whether this role may change bodies and sessions.
@@ -53,9 +58,10 @@ impl FromStr for Role {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
-            "staff" => Ok(Role::Staff),
+            "viewer" => Ok(Role::Viewer),
+            "editor" => Ok(Role::Editor),
             "admin" => Ok(Role::Admin),
-            other => Err(format!("unknown role '{other}' (staff or admin)")),
+            other => Err(format!("unknown role '{other}' (viewer, editor or admin)")),
         }
     }
 }
@@ -143,17 +149,19 @@ mod tests {
 
     #[test]
     fn roles_round_trip_through_their_stored_text() {
-        for role in [Role::Staff, Role::Admin] {
+        for role in Role::ALL {
             assert_eq!(role.as_str().parse::<Role>(), Ok(role));
         }
         assert!("root".parse::<Role>().is_err());
     }
 
     #[test]
-    fn only_admins_edit_the_calendar() {
+    fn only_admins_edit_the_calendar_and_viewers_change_nothing() {
         assert!(Role::Admin.can_edit_calendar());
-        assert!(!Role::Staff.can_edit_calendar());
-        assert!(Role::Staff.can_record_progress());
+        assert!(!Role::Editor.can_edit_calendar());
+        assert!(Role::Editor.can_edit() && Role::Admin.can_edit());
+        assert!(!Role::Viewer.can_edit() && !Role::Viewer.can_edit_calendar());
+        assert!("staff".parse::<Role>().is_err());
     }
 
     #[test]

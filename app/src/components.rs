@@ -10,6 +10,7 @@ pub mod finder_results;
 pub mod form_errors;
 pub mod history;
 pub mod hydrated;
+pub mod kept_form;
 pub mod page_data;
 pub mod resolution_table;
 pub mod session_form;

@@ -118,6 +118,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=StaticSegment("my-work")
+                        view=pages::my_work::MyWorkPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=(StaticSegment("account"), StaticSegment("notices"))
                         view=pages::notices::NoticesPage
                         ssr=SsrMode::Async

@@ -2,6 +2,7 @@
 
 pub mod calendar;
 pub mod login;
+pub mod my_work;
 pub mod not_found;
 pub mod notices;
 pub mod obligation;

@@ -26,9 +26,9 @@ const PAGES = [
   '/subscriptions/unsubscribe?token=0',
   '/no-such-page',
 ];
-// What staff see besides: the obligation page with its status form and work panel, the notice
-// settings, the outbox of mails written to disk.
-const STAFF_PAGES = ['/obligations', '/obligations/1', '/resolutions/1', '/calendar', '/account/notices', '/outbox'];
+// What staff see besides: the obligation page with its status form and work panel, My work, the
+// notice settings, the outbox of mails written to disk.
+const STAFF_PAGES = ['/obligations', '/obligations/1', '/resolutions/1', '/calendar', '/my-work', '/account/notices', '/outbox'];
 
 let browser;
 before(async () => { browser = await launch(); });

@@ -38,6 +38,7 @@ export function hydrated(page) {
 /** The demo accounts scripts/test.sh creates, and their password. */
 export const STAFF = 'staff@example.org';
 export const ADMIN = 'admin@example.org';
+export const VIEWER = 'viewer@example.org';
 export const PASSWORD = process.env.E2E_PASSWORD ?? 'e2e test password';
 
 /** Logs in through the login page and waits for the obligations page it leads to. */

@@ -1,8 +1,8 @@
-// Browser tests of the staff workflow: logging in, recording progress on an obligation, moving
-// a session. Each test works on its own obligation or session of the demo data.
+// Browser tests of the staff workflow: logging in, recording progress on an obligation, assigning
+// the work, what a viewer may do, moving a session. Each test works on its own obligation or session of the demo data.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, hydrated, logIn, BASE_URL, STAFF, ADMIN } from './browser.mjs';
+import { launch, open, hydrated, logIn, BASE_URL, STAFF, ADMIN, VIEWER } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -34,24 +34,43 @@ test('without JavaScript, staff log in and record progress; a stale page is refu
   const context = await browser.newContext({ javaScriptEnabled: false });
   const { page, errors } = await open(context, '/login', { javaScript: false });
   await logIn(page, STAFF);
-  assert.match(await page.locator('.user-menu').innerText(), /staff/);
+  assert.match(await page.locator('.user-menu').innerText(), /editor/);
   const path = await reportPath(page, 0);
   await page.goto(`${BASE_URL}${path}`);
   const stale = await context.newPage();
   await stale.goto(`${BASE_URL}${path}`);
 
-  await page.getByLabel('New status').selectOption('in_preparation');
+  // No step is chosen to begin with, and a step's own fields show only once it is.
+  assert.equal(await page.locator('input[name="to"]:checked').count(), 0);
+  assert.equal(await page.getByLabel('Deferred to').isVisible(), false);
+  await page.getByLabel('Deferred', { exact: true }).check();
+  assert.equal(await page.getByLabel('Deferred to').isVisible(), true);
+  await page.getByLabel('In preparation', { exact: true }).check();
+  assert.equal(await page.getByLabel('Deferred to').isVisible(), false);
   await page.getByLabel(/^Note/).fill('Drafting started');
+  await page.getByLabel(/^Staff only/).check();
   await Promise.all([page.waitForURL(`${BASE_URL}${path}**`), page.getByRole('button', { name: 'Record' }).click()]);
   const history = await page.locator('ol.history').innerText();
   assert.match(history, /Pending → In preparation/);
-  assert.match(history, /Drafting started/);
+  assert.match(history, /Internal note \(staff only\): Drafting started/);
   assert.match(history, new RegExp(STAFF));
+  // Visitors do not see the internal note.
+  const visitor = await browser.newContext({ javaScriptEnabled: false });
+  const outside = (await open(visitor, path, { javaScript: false })).page;
+  const seen = await outside.locator('ol.history').innerText();
+  assert.match(seen, /Pending → In preparation/);
+  assert.doesNotMatch(seen, /Drafting started/);
+  await visitor.close();
 
-  // The second tab still shows version 1.
-  await stale.getByLabel('New status').selectOption('in_preparation');
+  // The second tab still shows version 1: refused, and the form comes back as it was filled.
+  await stale.getByLabel('Submitted', { exact: true }).check();
+  await stale.getByLabel(/^Note/).fill('Also drafting');
+  await stale.getByLabel(/^Everyone/).check();
   await Promise.all([stale.waitForURL(/__err=/), stale.getByRole('button', { name: 'Record' }).click()]);
   assert.match(await stale.getByRole('alert').innerText(), /Someone else changed/);
+  assert.equal(await stale.getByLabel(/^Note/).inputValue(), 'Also drafting');
+  assert.equal(await stale.getByLabel('Submitted', { exact: true }).isChecked(), true);
+  assert.equal(await stale.getByLabel(/^Everyone/).isChecked(), true);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -62,14 +81,14 @@ test('with JavaScript, recording progress updates the page in place', async () =
   await hydrated(page);
   await logIn(page, STAFF);
   // The login redirected inside the app; the header learnt who is logged in all the same.
-  await page.locator('.user-menu', { hasText: 'staff' }).waitFor();
+  await page.locator('.user-menu', { hasText: 'editor' }).waitFor();
   const path = await reportPath(page, 1);
   await page.goto(`${BASE_URL}${path}`);
   await hydrated(page);
   let loads = 0;
   page.on('load', () => { loads += 1; });
 
-  await page.getByLabel('New status').selectOption('in_preparation');
+  await page.getByLabel('In preparation', { exact: true }).check();
   await page.getByRole('button', { name: 'Record' }).click();
   await page.locator('ol.history', { hasText: 'Pending → In preparation' }).waitFor();
   assert.match(await page.locator('.facts .status').innerText(), /In preparation/);
@@ -77,13 +96,14 @@ test('with JavaScript, recording progress updates the page in place', async () =
   await page.getByRole('status').filter({ hasText: 'Recorded: In preparation.' }).waitFor();
 
   // The refreshed form carries the new version: the next step goes through too.
-  await page.getByLabel('New status').selectOption('submitted');
+  await page.getByLabel('Submitted', { exact: true }).check();
   await page.getByRole('button', { name: 'Record' }).click();
   await page.locator('ol.history', { hasText: 'In preparation → Submitted' }).waitFor();
   assert.equal(loads, 0, 'no page load: the form was sent by the hydrated app');
 
   // Issuing needs the symbol: the refusal is shown, and nothing changes.
-  await page.getByLabel('New status').selectOption('issued');
+  await page.getByLabel('Issued', { exact: true }).check();
+  await page.getByLabel('Document symbol').waitFor();
   await page.getByRole('button', { name: 'Record' }).click();
   await assert.doesNotReject(page.getByRole('alert').filter({ hasText: 'symbol' }).waitFor());
   assert.match(await page.locator('.facts .status').innerText(), /Submitted/);
@@ -130,4 +150,43 @@ test('staff see the calendar without its edit forms', async () => {
   assert.equal(await page.getByText('Change').count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('without JavaScript, an administrator assigns the work, the focal point finds it in My work, and a viewer changes nothing', async () => {
+  const admin = await browser.newContext({ javaScriptEnabled: false });
+  const { page, errors } = await open(admin, '/login', { javaScript: false });
+  await logIn(page, ADMIN);
+  const path = await reportPath(page, 2);
+  await page.goto(`${BASE_URL}${path}`);
+  await page.getByLabel('Responsible office').fill('Justice Section');
+  await page.getByLabel('Focal point', { exact: true }).selectOption({ label: 'E2E editor' });
+  await Promise.all([
+    page.waitForURL(`${BASE_URL}${path}**`),
+    page.getByRole('button', { name: 'Save office and focal point' }).click(),
+  ]);
+  assert.equal(await page.getByLabel('Responsible office').inputValue(), 'Justice Section');
+  assert.match(await page.locator('.facts').first().innerText(), /Responsible office\s+Justice Section/);
+  assert.deepEqual(errors, []);
+  await admin.close();
+
+  const editor = await browser.newContext({ javaScriptEnabled: false });
+  const mine = (await open(editor, '/login', { javaScript: false })).page;
+  await logIn(mine, STAFF);
+  await mine.getByRole('link', { name: 'My work' }).click();
+  await mine.waitForURL(/\/my-work$/);
+  const row = mine.locator('table.obligations tbody tr', { has: mine.locator(`a[href="${path}"]`) });
+  assert.match(await row.innerText(), /You are its focal point; office: Justice Section/);
+  await editor.close();
+
+  const viewer = await browser.newContext({ javaScriptEnabled: false });
+  const reader = (await open(viewer, '/login', { javaScript: false })).page;
+  await logIn(reader, VIEWER);
+  await reader.goto(`${BASE_URL}${path}`);
+  const main = await reader.locator('main').innerText();
+  assert.match(main, /changes nothing/);
+  assert.match(main, /Focal point\s+E2E editor/);
+  assert.equal(await reader.getByRole('button', { name: 'Record' }).count(), 0);
+  assert.equal(await reader.getByRole('button', { name: 'Save office and focal point' }).count(), 0);
+  assert.equal(await reader.getByRole('button', { name: 'Follow this obligation' }).count(), 1);
+  await viewer.close();
 });

@@ -131,6 +131,7 @@ pub async fn apply(pool: &PgPool, progress: &ProgressFile) -> anyhow::Result<usi
             },
             merged_into: None,
             reason: step.note.clone(),
+            public_note: true,
         };
         db::obligation::change_status(pool, report.id, report.version, &change, &progress.actor)
             .await

@@ -6,6 +6,7 @@ pub mod errors;
 pub mod exports;
 pub mod feeds;
 pub mod health;
+pub mod kept_forms;
 pub mod page_cache;
 pub mod security;
 pub mod subscriptions;
@@ -99,7 +100,10 @@ pub fn router(pool: PgPool, args: &ServeArgs, mail: MailContext) -> anyhow::Resu
         ))
         .merge(pages)
         .layer(axum::middleware::from_fn(errors::status_from_error))
-        .layer(axum::middleware::from_fn(errors::form_error_flash));
+        .layer(axum::middleware::from_fn_with_state(
+            kept_forms::KeptForms::new(),
+            errors::form_error_flash,
+        ));
     // Pages kept for readers without a login (`--page-cache-mb 0`: none).
     let cache = (args.page_cache_mb > 0).then(|| {
         let cache = PageCache::new(args.page_cache_mb);

@@ -102,8 +102,9 @@ pub struct UserAddArgs {
     /// The name shown in the header (the history records the email address).
     #[arg(long)]
     pub name: String,
-    /// `staff` records progress; `admin` also edits the calendar.
-    #[arg(long, default_value = "staff")]
+    /// `viewer` reads what staff read; `editor` also records progress and assigns the work;
+    /// `admin` also edits the calendar and the accounts.
+    #[arg(long, default_value = "editor")]
     pub role: String,
     /// Succeed without changing anything when the account exists (for set-up scripts).
     #[arg(long)]

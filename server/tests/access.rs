@@ -53,6 +53,10 @@ async fn staff_record_progress_and_the_history_names_them(pool: PgPool) {
     let mut form = status_form(id, 1, "in_preparation");
     form.push(("note", "  drafting with the Justice Section ".into()));
     let (status, body) = call(&staff, &base, "record_status_change", &form).await;
+    assert_eq!(status, 422, "a note needs its readers chosen: {body}");
+    assert!(body.contains("who may read the note"), "{body}");
+    form.push(("note_public", "yes".into()));
+    let (status, body) = call(&staff, &base, "record_status_change", &form).await;
     assert_eq!(status, 200, "{body}");
     assert!(body.contains("\"version\":2"), "{body}");
     assert_eq!(state(&pool, id).await, ("in_preparation".into(), 2, 1));
@@ -194,6 +198,26 @@ async fn without_javascript_a_form_returns_to_its_page_with_the_error(pool: PgPo
     assert!(
         html.contains("role=\"alert\""),
         "the error is shown on the page: {html}"
+    );
+    // What was typed comes back with the refusal, and only then.
+    let mut typed = status_form(id, 1, "withdrawn");
+    typed.push(("note", "Overtaken by <resolution> 75/1".into()));
+    let refused = post(typed).await.unwrap();
+    let back = refused.headers()["location"].to_str().unwrap().to_string();
+    let html = staff.get(&back).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("who may read the note"), "{html}");
+    assert!(
+        html.contains(">Overtaken by &lt;resolution&gt; 75/1</textarea>"),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"id="to-withdrawn" name="to" value="withdrawn" checked"#),
+        "{html}"
+    );
+    let again = staff.get(&page).send().await.unwrap().text().await.unwrap();
+    assert!(
+        !again.contains("Overtaken") && !again.contains("checked"),
+        "{again}"
     );
 
     let done = post(status_form(id, 1, "in_preparation")).await.unwrap();

@@ -117,7 +117,7 @@ async fn other_files_are_revalidated_and_missing_ones_are_the_404_page(pool: PgP
 
 #[sqlx::test(migrator = "MIGRATOR")]
 async fn pages_link_the_hashed_bundle_and_files_set_no_session_cookie(pool: PgPool) {
-    common::create_user(&pool, "staff@example.org", app::auth::Role::Staff).await;
+    common::create_user(&pool, "staff@example.org", app::auth::Role::Editor).await;
     let base = common::spawn_app_on_site(pool, &site("pages"), &[]).await;
 
     let html = get(&base, "/login", None).await.text().await.unwrap();

@@ -65,7 +65,10 @@ async fn logging_in_sets_a_hardened_cookie_and_a_new_session_id_each_time(pool: 
     );
     let (status, body) = call(&client, &base, "get_current_user", &[]).await;
     assert_eq!(status, 200);
-    assert!(body.contains(STAFF) && body.contains("\"staff\""), "{body}");
+    assert!(
+        body.contains(STAFF) && body.contains("\"editor\""),
+        "{body}"
+    );
 }
 
 #[sqlx::test(migrator = "MIGRATOR")]

@@ -49,7 +49,7 @@ async fn assignments_and_status_changes_reach_the_staff_who_want_them(pool: PgPo
         .fetch_one(&pool)
         .await
         .unwrap();
-    let focal = create_user(&pool, FOCAL, app::auth::Role::Staff).await;
+    let focal = create_user(&pool, FOCAL, app::auth::Role::Editor).await;
     let id = obligation_at(&pool, "CCPCJ", 29).await;
     // Nobody without a login sees or changes the panel.
     let visitor = client();
@@ -121,14 +121,7 @@ async fn assignments_and_status_changes_reach_the_staff_who_want_them(pool: PgPo
             .unwrap();
     assert_eq!(row, (Some(office.into()), Some(focal)));
     // Delegations see which office answers for it.
-    let page = visitor
-        .get(format!("{base}/obligations/{id}"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = common::text_of(&visitor, &format!("{base}/obligations/{id}")).await;
     assert!(
         page.contains("Responsible office") && page.contains(office),
         "{page}"
@@ -208,7 +201,7 @@ async fn assignments_and_status_changes_reach_the_staff_who_want_them(pool: PgPo
 #[sqlx::test(migrator = "MIGRATOR")]
 async fn focal_points_are_warned_once_per_deadline_when_theirs_come_at_risk(pool: PgPool) {
     common::load_demo_data(&pool).await;
-    let focal = create_user(&pool, FOCAL, app::auth::Role::Staff).await;
+    let focal = create_user(&pool, FOCAL, app::auth::Role::Editor).await;
     let id = obligation_at(&pool, "CCPCJ", 29).await;
     sqlx::query("update obligation set focal_point_id = $1 where id = $2")
         .bind(focal)

@@ -1,4 +1,6 @@
 //! One obligation: reading it (public) and recording progress (staff).
+// A server function's arguments are its form's fields, one each: the status form has eight.
+#![allow(clippy::too_many_arguments)]
 
 use crate::error::AppError;
 use crate::model::{ObligationDetail, ObligationState};
@@ -6,7 +8,8 @@ use leptos::prelude::*;
 
 /// Obligation `id` with its source paragraph, dates, history and the changes open to it.
 /// Public, like every read; but visitors see "Secretariat" where staff see which colleague made
-/// a change, so staff addresses are not published to anyone who opens the page.
+/// a change, so staff addresses are not published to anyone who opens the page, and internal
+/// notes are not sent to them at all.
 #[server(endpoint = "get_obligation")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, fields(obligation = id)))]
 pub async fn get_obligation(id: i64) -> Result<ObligationDetail, AppError> {
@@ -21,16 +24,23 @@ pub async fn get_obligation(id: i64) -> Result<ObligationDetail, AppError> {
             if entry.actor.contains('@') {
                 entry.actor = "Secretariat".into();
             }
+            if entry.note_internal {
+                entry.note = None;
+            }
+        }
+        if detail.status_reason_internal {
+            detail.status_reason = None;
         }
     }
     Ok(detail)
 }
 
-/// Records a status change of obligation `id`, made on a page that showed `version`; staff
-/// only. Every argument is text as a form sends it; blanks count as absent.
+/// Records a status change of obligation `id`, made on a page that showed `version`; editors
+/// only. Every argument is text as a form sends it; blanks count as absent, and the fields of
+/// steps other than `to` are ignored (the form shows only the chosen step's). A note needs
+/// `note_public`: "yes" (everyone may read it) or "no" (staff only).
 #[server(endpoint = "record_status_change")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, fields(obligation = id, version = version, to = %to)))]
-#[allow(clippy::too_many_arguments)]
 pub async fn record_status_change(
     id: i64,
     version: i32,
@@ -39,27 +49,46 @@ pub async fn record_status_change(
     document_symbol: Option<String>,
     new_session: Option<String>,
     merged_into: Option<String>,
+    note_public: Option<String>,
 ) -> Result<ObligationState, AppError> {
     use super::form::record_id;
     use crate::db::obligation::change_status_telling;
     use crate::domain::text::NOTE;
     use crate::domain::{DocumentSymbol, Status, StatusChange};
 
-    let user = crate::auth::login::require_staff().await?;
+    let user = crate::auth::login::require_editor().await?;
     let to: Status = to
         .parse()
         .map_err(|_| AppError::invalid("Choose the new status from the list."))?;
     let document_symbol = document_symbol
+        .filter(|_| to == Status::Issued)
         .map(|s| s.trim().to_owned())
         .filter(|s| !s.is_empty())
         .map(|s| DocumentSymbol::parse(&s))
         .transpose()?;
+    let reason = NOTE.check(note.as_deref())?;
+    let public_note = match (reason.is_some(), note_public.as_deref()) {
+        (_, Some("yes")) | (false, None | Some("")) => true,
+        (_, Some("no")) => false,
+        _ => {
+            return Err(AppError::invalid(
+                "Choose who may read the note: staff only, or everyone.",
+            ));
+        }
+    };
     let change = StatusChange {
         to,
         document_symbol,
-        new_session: record_id(new_session, "The new session")?,
-        merged_into: record_id(merged_into, "The obligation to merge into")?,
-        reason: NOTE.check(note.as_deref())?,
+        new_session: record_id(
+            new_session.filter(|_| to == Status::Deferred),
+            "The new session",
+        )?,
+        merged_into: record_id(
+            merged_into.filter(|_| to == Status::Merged),
+            "The obligation to merge into",
+        )?,
+        reason,
+        public_note,
     };
     let pool = crate::db::pool()?;
     let mail = use_context::<crate::mail::MailContext>();

@@ -59,10 +59,16 @@ async fn read_current_user() -> Result<Option<CurrentUser>, AppError> {
     Ok(crate::db::user::active_user(&pool, id).await?)
 }
 
-/// The caller, who must be logged in with a role that may record progress (401 otherwise).
+/// The caller, who must be logged in, in any role: what staff read (401 otherwise).
 pub async fn require_staff() -> Result<CurrentUser, AppError> {
-    let user = current_user().await?.ok_or(AppError::Unauthenticated)?;
-    if user.role.can_record_progress() {
+    current_user().await?.ok_or(AppError::Unauthenticated)
+}
+
+/// The caller, who must be logged in with a role that changes obligations (401 when logged out,
+/// 403 for viewers).
+pub async fn require_editor() -> Result<CurrentUser, AppError> {
+    let user = require_staff().await?;
+    if user.role.can_edit() {
         Ok(user)
     } else {
         Err(AppError::Forbidden)

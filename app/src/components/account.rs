@@ -27,6 +27,7 @@ pub fn UserMenu() -> impl IntoView {
             Some(user) => view! {
                 <div class="user-menu">
                     <span class="user">{format!("{} ({})", user.display_name, user.role)}</span>
+                    <a href="/my-work">"My work"</a>
                     <a href="/account/notices">"Notices"</a>
                     {(user.role == crate::auth::Role::Admin)
                         .then(|| view! { <a href="/outbox">"Outbox"</a> })}

@@ -110,7 +110,7 @@ fn ResultRow(row: FoundObligation) -> impl IntoView {
 }
 
 /// The urgency as a badge: its class and its words.
-fn badge(urgency: Urgency, status: Status) -> (&'static str, String) {
+pub fn badge(urgency: Urgency, status: Status) -> (&'static str, String) {
     let class = match urgency {
         Urgency::Overdue { .. } => "overdue",
         Urgency::AtRisk { .. } => "at-risk",

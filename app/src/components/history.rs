@@ -81,7 +81,14 @@ fn HistoryItem(entry: HistoryEntry) -> impl IntoView {
             <span class="what">{what}</span>
             " · "
             <span class="actor">{entry.actor}</span>
-            {entry.note.map(|note| view! { <p class="note">{note}</p> })}
+            {entry
+                .note
+                .map(|note| {
+                    let internal = entry
+                        .note_internal
+                        .then(|| view! { <strong>"Internal note (staff only): "</strong> });
+                    view! { <p class="note">{internal}{note}</p> }
+                })}
         </li>
     }
 }

@@ -83,7 +83,12 @@ fn Forms(
     } else {
         ""
     };
-    view! {
+    let held_by = panel
+        .focal_point
+        .and_then(|id| panel.staff.iter().find(|(user, _)| *user == id))
+        .map_or_else(|| "No one yet".to_string(), |(_, name)| name.clone());
+    let assignment = if panel.can_edit {
+        view! {
         <ActionForm action=assign attr:class="stacked" attr:aria-labelledby="work">
             <input type="hidden" name="id" value=assign_id />
             <label for="office">"Responsible office"</label>
@@ -105,6 +110,21 @@ fn Forms(
             </select>
             <button type="submit">"Save office and focal point"</button>
         </ActionForm>
+        }
+        .into_any()
+    } else {
+        view! {
+            <dl class="facts">
+                <dt>"Responsible office"</dt>
+                <dd>{panel.office.clone().unwrap_or_else(|| "Not set".into())}</dd>
+                <dt>"Focal point"</dt>
+                <dd>{held_by}</dd>
+            </dl>
+        }
+        .into_any()
+    };
+    view! {
+        {assignment}
         <p class="count">{followers}{you}</p>
         <ActionForm action=follow attr:class="stacked">
             <input type="hidden" name="id" value=follow_id />

@@ -13,6 +13,7 @@ struct DetailRow {
     office: Option<String>,
     merged_into_id: Option<i64>,
     status_reason: Option<String>,
+    status_reason_public: bool,
     session_id: Option<i64>,
     title: String,
     source_document: String,
@@ -35,7 +36,7 @@ pub async fn obligation_detail(
         DetailRow,
         r#"
         select o.version, o.document_symbol, o.office, o.merged_into_id,
-               o.status_reason, o.session_id, r.title, d.symbol as source_document, m.verb,
+               o.status_reason, o.status_reason_public, o.session_id, r.title, d.symbol as source_document, m.verb,
                m.quote, m.recurrence, s.body_id as "body_id?", s.number as "number?",
                p.text as "paragraph_text?"
           from obligation o
@@ -81,6 +82,7 @@ pub async fn obligation_detail(
         office: row.office,
         merged_into_id: row.merged_into_id,
         status_reason: row.status_reason,
+        status_reason_internal: !row.status_reason_public,
         source_document: row.source_document,
         resolution_title: row.title,
         verb: row.verb,
@@ -101,7 +103,7 @@ async fn history(
 ) -> Result<Vec<HistoryEntry>, AppError> {
     let events = sqlx::query!(
         r#"
-        select e.at, e.actor, e.from_status, e.to_status, e.note, e.document_symbol,
+        select e.at, e.actor, e.from_status, e.to_status, e.note, e.note_public, e.document_symbol,
                e.merged_into_id, fs.label as "from_session?", ts.label as "to_session?",
                e.from_session_id, e.to_session_id
           from obligation_event e
@@ -147,6 +149,7 @@ async fn history(
                 at: m.at,
                 actor: m.actor,
                 note: m.note,
+                note_internal: false,
                 change: HistoryChange::Session {
                     session: m.label,
                     old_opens_on: m.old_opens_on,
@@ -162,6 +165,7 @@ async fn history(
             at: e.at,
             actor: e.actor,
             note: e.note,
+            note_internal: !e.note_public,
             change: HistoryChange::Status {
                 from: stored(&e.from_status, "obligation status")?,
                 to: stored(&e.to_status, "obligation status")?,

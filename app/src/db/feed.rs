@@ -69,18 +69,20 @@ pub struct StatusChangeEntry {
     pub document_symbol: Option<String>,
 }
 
-/// The newest status changes (at most `limit`) of the obligations `ids`, newest first.
+/// The newest status changes (at most `limit`) of the obligations `ids`, newest first; feeds
+/// are public, so internal notes are left out.
 pub async fn status_changes(
     pool: &sqlx::PgPool,
     ids: &[i64],
     limit: i64,
 ) -> Result<Vec<StatusChangeEntry>, AppError> {
     let rows = sqlx::query!(
-        "select id, obligation_id, at, actor, from_status, to_status, note, document_symbol
-           from obligation_event
+        r#"select id, obligation_id, at, actor, from_status, to_status,
+                  case when note_public then note end as "note?", document_symbol
+             from obligation_event
           where obligation_id = any($1)
           order by at desc, id desc
-          limit $2",
+          limit $2"#,
         ids,
         limit
     )

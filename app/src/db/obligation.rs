@@ -78,7 +78,7 @@ pub async fn change_status_telling(
            set status = $2, version = version + 1, session_id = $3,
                document_symbol = coalesce($4, document_symbol),
                merged_into_id = coalesce($5, merged_into_id),
-               status_reason = $6
+               status_reason = $6, status_reason_public = $7
          where id = $1
         returning version
         "#,
@@ -87,7 +87,8 @@ pub async fn change_status_telling(
         session_id,
         symbol,
         change.merged_into.filter(|_| to == Status::Merged),
-        reason
+        reason,
+        change.public_note
     )
     .fetch_one(&mut *tx)
     .await?;
@@ -95,8 +96,8 @@ pub async fn change_status_telling(
         r#"
         insert into obligation_event (obligation_id, actor, from_status, to_status, note,
                                       document_symbol, merged_into_id, from_session_id,
-                                      to_session_id)
-        values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                                      to_session_id, note_public)
+        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
         returning id
         "#,
         id,
@@ -107,7 +108,8 @@ pub async fn change_status_telling(
         symbol,
         change.merged_into.filter(|_| to == Status::Merged),
         current.session_id,
-        session_id
+        session_id,
+        change.public_note
     )
     .fetch_one(&mut *tx)
     .await?;

@@ -13,8 +13,14 @@ pub struct Recipient {
     pub name: String,
 }
 
-/// The staff panel of obligation `id` as `user` sees it; `None` when there is no obligation.
-pub async fn panel(pool: &PgPool, id: i64, user: i64) -> Result<Option<WorkPanel>, AppError> {
+/// The staff panel of obligation `id` as `user` sees it (`can_edit`: whether their role may
+/// assign); `None` when there is no obligation.
+pub async fn panel(
+    pool: &PgPool,
+    id: i64,
+    user: i64,
+    can_edit: bool,
+) -> Result<Option<WorkPanel>, AppError> {
     let Some(row) = sqlx::query!(
         r#"select o.office, o.focal_point_id,
                   exists (select 1 from obligation_follow f
@@ -30,10 +36,10 @@ pub async fn panel(pool: &PgPool, id: i64, user: i64) -> Result<Option<WorkPanel
     else {
         return Ok(None);
     };
-    // Disabled accounts stay listed only while they hold the obligation.
+    // Viewers and disabled accounts stay listed only while they hold the obligation.
     let staff = sqlx::query!(
         "select id, display_name from app_user
-          where disabled_at is null or id = $1
+          where (disabled_at is null and role <> 'viewer') or id = $1
           order by lower(display_name), id",
         row.focal_point_id
     )
@@ -49,6 +55,7 @@ pub async fn panel(pool: &PgPool, id: i64, user: i64) -> Result<Option<WorkPanel
         staff,
         following: row.following,
         followers: row.followers,
+        can_edit,
     }))
 }
 
@@ -80,7 +87,7 @@ pub async fn assign(
         Some(user) => {
             let chosen = sqlx::query!(
                 "select email, display_name, notify_assigned from app_user
-                  where id = $1 and disabled_at is null",
+                  where id = $1 and disabled_at is null and role <> 'viewer'",
                 user
             )
             .fetch_optional(&mut *tx)
@@ -201,6 +208,53 @@ pub async fn focal_points_to_warn(pool: &PgPool) -> Result<Vec<(i64, Recipient)>
             (r.obligation, recipient)
         })
         .collect())
+}
+
+/// The reader's office and the open obligations of [`crate::model::work::MyWork`], by id, with
+/// their office and whether `user` is their focal point.
+pub async fn my_work(
+    pool: &PgPool,
+    user: i64,
+) -> Result<(Option<String>, Vec<(i64, Option<String>, bool)>), AppError> {
+    let office = sqlx::query_scalar!("select office from app_user where id = $1", user)
+        .fetch_optional(pool)
+        .await?
+        .flatten();
+    let open: Vec<String> = crate::domain::Status::ALL
+        .into_iter()
+        .filter(|s| s.is_open())
+        .map(|s| s.as_str().to_owned())
+        .collect();
+    let rows = sqlx::query!(
+        r#"select o.id, o.office, coalesce(o.focal_point_id = $1, false) as "focal_point!"
+             from obligation o
+            where o.status = any($3)
+              and (o.focal_point_id = $1
+                   or ($2::text is not null and lower(btrim(o.office)) = lower(btrim($2))))
+            order by o.id"#,
+        user,
+        office,
+        &open
+    )
+    .fetch_all(pool)
+    .await?;
+    let rows = rows
+        .into_iter()
+        .map(|r| (r.id, r.office, r.focal_point))
+        .collect();
+    Ok((office, rows))
+}
+
+/// Sets the office `user` works in (`None`: none).
+pub async fn save_office(pool: &PgPool, user: i64, office: Option<&str>) -> Result<(), AppError> {
+    sqlx::query!(
+        "update app_user set office = $2 where id = $1",
+        user,
+        office
+    )
+    .execute(pool)
+    .await?;
+    Ok(())
 }
 
 pub async fn notice_settings(pool: &PgPool, user: i64) -> Result<NoticeSettings, AppError> {

@@ -209,6 +209,18 @@ impl Urgency {
             (urgency, _) => urgency.to_string(),
         }
     }
+
+    /// A sort key putting the most pressing first: overdue (longest overdue first), at risk and
+    /// on track (nearest deadline first), then what has no date, then what is done.
+    pub const fn pressing_first(self) -> (u8, i64) {
+        match self {
+            Urgency::Overdue { days } => (0, -days),
+            Urgency::AtRisk { days_left } => (1, days_left),
+            Urgency::OnTrack { days_left } => (2, days_left),
+            Urgency::NoDate => (3, 0),
+            Urgency::Done => (4, 0),
+        }
+    }
 }
 
 /// Judges `status` against the submission deadline on `today`.

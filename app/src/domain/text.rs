@@ -21,12 +21,13 @@ pub const NOTE: TextLimit = TextLimit {
     what: "The note",
     max_chars: 4000,
 };
-/// What a session is called ("thirty-fifth session").
+/// An office responsible for work ("UNODC, Division for Treaty Affairs").
 pub const OFFICE: TextLimit = TextLimit {
     what: "The office",
     max_chars: 200,
 };
 
+/// What a session is called ("thirty-fifth session").
 pub const SESSION_LABEL: TextLimit = TextLimit {
     what: "The session's name",
     max_chars: 200,

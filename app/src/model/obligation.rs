@@ -19,6 +19,8 @@ pub struct ObligationDetail {
     pub office: Option<String>,
     pub merged_into_id: Option<i64>,
     pub status_reason: Option<String>,
+    /// The reason is for staff only (visitors are sent the page without it).
+    pub status_reason_internal: bool,
     pub source_document: String,
     pub resolution_title: String,
     pub verb: String,
@@ -49,6 +51,8 @@ pub struct HistoryEntry {
     pub actor: String,
     pub change: HistoryChange,
     pub note: Option<String>,
+    /// The note is for staff only (visitors are sent the entry without it).
+    pub note_internal: bool,
 }
 
 /// What happened: a status change of the obligation, or a move of the session it is due at.

@@ -3,8 +3,9 @@ use crate::components::account::current_user;
 use crate::components::dates::{day, day_or_unset};
 use crate::components::error_alert::{ErrorAlert, PageError};
 use crate::components::history::History;
+use crate::components::kept_form::KeptForm;
 use crate::components::page_data::load;
-use crate::components::status_form::StatusForm;
+use crate::components::status_form::{STATUS_FORM_ENDPOINT, StatusForm};
 use crate::components::symbol::SymbolLink;
 use crate::components::work_panel::WorkPanelForms;
 use crate::error::AppError;
@@ -14,8 +15,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 /// One obligation: its source paragraph, target session, derived dates, status and history;
-/// for logged-in staff, the form that records the next step (an island: the page updates in
-/// place when a step is recorded). Visitors get server HTML only.
+/// for logged-in editors, the form that records the next step (an island: the page updates in
+/// place when a step is recorded), and for all staff the work panel. Visitors get server HTML
+/// only.
 #[component]
 pub fn ObligationPage() -> impl IntoView {
     let params = use_params_map();
@@ -23,6 +25,7 @@ pub fn ObligationPage() -> impl IntoView {
         .read_untracked()
         .get("id")
         .and_then(|v| v.parse::<i64>().ok());
+    let kept = KeptForm::posted_to(STATUS_FORM_ENDPOINT);
     view! {
             {load(async move {
                 let user = current_user().await;
@@ -35,13 +38,22 @@ pub fn ObligationPage() -> impl IntoView {
                         let s = &detail.schedule;
                         let title = format!("{} ¶{} — Mandate Tracker", s.resolution_label, s.paragraph);
                         let next = format!("/login?next=/obligations/{}", s.obligation_id);
-                        let body = if user.is_some() {
+                        let role = user.map(|u| u.role);
+                        let body = if let Some(role) = role {
                             let panel = get_work_panel(s.obligation_id).await.ok();
-                            view! {
-                                <ObligationWork detail />
-                                {panel.map(|panel| view! { <WorkPanelForms panel /> })}
+                            let panel = panel.map(|panel| view! { <WorkPanelForms panel /> });
+                            if role.can_edit() {
+                                view! { <ObligationWork detail kept=kept.clone() /> {panel} }.into_any()
+                            } else {
+                                view! {
+                                    <ObligationFacts detail />
+                                    <p class="count">
+                                        "Your account is a viewer's: it reads what staff read and changes nothing."
+                                    </p>
+                                    {panel}
+                                }
+                                    .into_any()
                             }
-                                .into_any()
                         } else {
                             view! {
                                 <ObligationFacts detail />
@@ -75,9 +87,11 @@ pub fn ObligationPage() -> impl IntoView {
 /// obligation and redraws facts, history and form (with the new version) without a page load,
 /// and says so in a live region; if the re-read fails, it says that instead.
 #[island]
-pub fn ObligationWork(detail: ObligationDetail) -> impl IntoView {
+pub fn ObligationWork(detail: ObligationDetail, kept: Option<KeptForm>) -> impl IntoView {
     let id = detail.schedule.obligation_id;
     let record = ServerAction::<RecordStatusChange>::new();
+    // What a refused post without JavaScript held; a recorded step starts the form afresh.
+    let kept = RwSignal::new(kept);
     let current = RwSignal::new(detail);
     let recorded = RwSignal::new(String::new());
     let reread_failed = RwSignal::new(None::<AppError>);
@@ -88,6 +102,7 @@ pub fn ObligationWork(detail: ObligationDetail) -> impl IntoView {
                     Ok(fresh) => {
                         recorded.set(format!("Recorded: {}.", fresh.schedule.status.label()));
                         reread_failed.set(None);
+                        kept.set(None);
                         current.set(fresh);
                     }
                     Err(error) => reread_failed.set(Some(error)),
@@ -102,7 +117,7 @@ pub fn ObligationWork(detail: ObligationDetail) -> impl IntoView {
             let detail = current.get();
             view! {
                 <ObligationFacts detail=detail.clone() />
-                <StatusForm detail action=record />
+                <StatusForm detail action=record kept=kept.get_untracked() />
             }
         }}
     }
@@ -188,9 +203,16 @@ fn ObligationFacts(detail: ObligationDetail) -> impl IntoView {
             {detail
                 .status_reason
                 .clone()
-                .map(|reason| view! {
-                    <dt>"Reason"</dt>
-                    <dd>{reason}</dd>
+                .map(|reason| {
+                    let term = if detail.status_reason_internal {
+                        "Reason (internal, staff only)"
+                    } else {
+                        "Reason"
+                    };
+                    view! {
+                        <dt>{term}</dt>
+                        <dd>{reason}</dd>
+                    }
                 })}
             {detail
                 .recurrence

@@ -1,10 +1,11 @@
 //! How errors leave the server: one place gives every server function's error its HTTP status,
-//! request bodies are capped, and a form's error message is shown only to the browser that
-//! caused it.
+//! request bodies are capped, a form's error message is shown only to the browser that caused
+//! it, and a refused form comes back with what was typed.
 
+use super::kept_forms::{KEPT_COOKIE, KEPT_FOR, KeptForms};
 use app::error::AppError;
 use axum::body::{Body, to_bytes};
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -55,7 +56,15 @@ const FLASH_COOKIE: &str = "mt_form_error";
 /// a page request carrying `__err` without the matching cookie is sent to the same address
 /// without it: only messages the server produced for this browser's own request are shown.
 /// Other sites cannot set this site's cookies, so they cannot forge the pair.
-pub async fn form_error_flash(request: Request, next: Next) -> Response {
+///
+/// The fields of the refused post (but passwords) are kept too, under a token in a second such
+/// cookie, and put on the page's request as a [`KeptForm`](app::components::kept_form::KeptForm)
+/// so its form is shown again as it was filled in.
+pub async fn form_error_flash(
+    State(kept): State<KeptForms>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let method = request.method().clone();
     if method == Method::GET
         && let Some(err) = query_value(request.uri().query(), "__err")
@@ -64,10 +73,25 @@ pub async fn form_error_flash(request: Request, next: Next) -> Response {
             tracing::info!(path = %request.uri().path(), "dropped an error message the server did not send");
             return Redirect::to(&without_error(&request)).into_response();
         }
+        if let Some(form) = cookie_value(&request, KEPT_COOKIE).and_then(|t| kept.get(&t)) {
+            request.extensions_mut().insert(form);
+        }
         let mut response = next.run(request).await;
         append_cookie(&mut response, flash_cookie(String::new(), Duration::ZERO));
+        append_cookie(&mut response, kept_cookie(String::new(), Duration::ZERO));
         return response;
     }
+    let endpoint = request.uri().path().to_owned();
+    let posted = if method == Method::POST && endpoint.starts_with("/api/") && is_form(&request) {
+        let (parts, body) = request.into_parts();
+        let Ok(bytes) = to_bytes(body, MAX_BODY_BYTES).await else {
+            return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+        };
+        request = Request::from_parts(parts, Body::from(bytes.clone()));
+        Some(bytes)
+    } else {
+        None
+    };
     let mut response = next.run(request).await;
     let redirected_error = response
         .headers()
@@ -79,8 +103,29 @@ pub async fn form_error_flash(request: Request, next: Next) -> Response {
     {
         let cookie = flash_cookie(digest(&err), Duration::minutes(10));
         append_cookie(&mut response, cookie);
+        if let Some(body) = posted {
+            let token = kept.keep(&endpoint, &without_passwords(&body));
+            let max_age = Duration::seconds(i64::try_from(KEPT_FOR.as_secs()).unwrap_or(600));
+            append_cookie(&mut response, kept_cookie(token, max_age));
+        }
     }
     response
+}
+
+fn is_form(request: &Request) -> bool {
+    request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("application/x-www-form-urlencoded"))
+}
+
+/// The urlencoded `body` without any field whose name mentions a password.
+fn without_passwords(body: &[u8]) -> Vec<u8> {
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(form_urlencoded::parse(body).filter(|(name, _)| !name.contains("password")))
+        .finish()
+        .into_bytes()
 }
 
 fn digest(text: &str) -> String {
@@ -124,7 +169,16 @@ fn cookie_value(request: &Request, name: &str) -> Option<String> {
 
 /// The flash cookie holding `value` for `max_age` (zero deletes it).
 fn flash_cookie(value: String, max_age: Duration) -> Cookie<'static> {
-    Cookie::build((FLASH_COOKIE, value))
+    session_cookie(FLASH_COOKIE, value, max_age)
+}
+
+/// The cookie naming the browser's kept form, for `max_age` (zero deletes it).
+fn kept_cookie(token: String, max_age: Duration) -> Cookie<'static> {
+    session_cookie(KEPT_COOKIE, token, max_age)
+}
+
+fn session_cookie(name: &'static str, value: String, max_age: Duration) -> Cookie<'static> {
+    Cookie::build((name, value))
         .path("/")
         .max_age(max_age)
         .http_only(true)

@@ -141,7 +141,7 @@ pub const ADMIN: &str = "secretary@unodc.org";
 /// `serve` flags); returns the base URL.
 pub async fn setup_with(pool: &PgPool, flags: &[&str]) -> String {
     load_demo_data(pool).await;
-    create_user(pool, STAFF, app::auth::Role::Staff).await;
+    create_user(pool, STAFF, app::auth::Role::Editor).await;
     create_user(pool, ADMIN, app::auth::Role::Admin).await;
     spawn_app_with(pool.clone(), flags).await
 }

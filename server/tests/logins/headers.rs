@@ -147,7 +147,7 @@ async fn logged_in_answers_are_not_stored_but_public_ones_and_assets_may_be(pool
     std::fs::create_dir_all(&site).unwrap();
     std::fs::write(site.join("main.css"), "body { margin: 0 }").unwrap();
     common::load_demo_data(&pool).await;
-    common::create_user(&pool, STAFF, app::auth::Role::Staff).await;
+    common::create_user(&pool, STAFF, app::auth::Role::Editor).await;
     let base = common::spawn_app_on_site(pool.clone(), site.to_str().unwrap(), &[]).await;
     let cache_control = |response: &reqwest::Response| {
         response

@@ -262,3 +262,31 @@ fn a_submitted_report_is_not_called_done() {
         "overdue by 2 days"
     );
 }
+
+#[test]
+fn the_most_pressing_sort_first() {
+    let mut urgencies = vec![
+        Urgency::Done,
+        Urgency::OnTrack { days_left: 40 },
+        Urgency::NoDate,
+        Urgency::AtRisk { days_left: 9 },
+        Urgency::Overdue { days: 2 },
+        Urgency::OnTrack { days_left: 31 },
+        Urgency::AtRisk { days_left: 0 },
+        Urgency::Overdue { days: 30 },
+    ];
+    urgencies.sort_by_key(|u| u.pressing_first());
+    assert_eq!(
+        urgencies,
+        [
+            Urgency::Overdue { days: 30 },
+            Urgency::Overdue { days: 2 },
+            Urgency::AtRisk { days_left: 0 },
+            Urgency::AtRisk { days_left: 9 },
+            Urgency::OnTrack { days_left: 31 },
+            Urgency::OnTrack { days_left: 40 },
+            Urgency::NoDate,
+            Urgency::Done,
+        ]
+    );
+}

@@ -32,6 +32,9 @@ pub struct StatusChange {
     pub merged_into: Option<i64>,
     /// Required (non-blank) for `withdrawn` and `discontinued`; an optional note otherwise.
     pub reason: Option<String>,
+    /// Whether everyone may read `reason` (else only staff). What the system writes is public;
+    /// staff choose for each note.
+    pub public_note: bool,
 }
 
 impl StatusChange {
@@ -43,6 +46,7 @@ impl StatusChange {
             new_session: None,
             merged_into: None,
             reason: None,
+            public_note: true,
         }
     }
 

@@ -28,6 +28,7 @@ fn any_change() -> impl Strategy<Value = StatusChange> {
                 new_session,
                 merged_into,
                 reason,
+                public_note: true,
             },
         )
 }

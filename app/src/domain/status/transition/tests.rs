@@ -43,6 +43,7 @@ pub(super) fn complete(to: Status) -> StatusChange {
         new_session: Some(30),
         merged_into: Some(OTHER_ID),
         reason: Some("overtaken by resolution 75/1".to_owned()),
+        public_note: false,
     }
 }
 
