@@ -5,6 +5,7 @@
 //! hiding a form is not protection.
 
 mod account;
+mod accounts;
 mod calendar;
 #[cfg(feature = "ssr")]
 mod form;
@@ -16,6 +17,11 @@ mod text;
 mod work;
 
 pub use account::{GetCurrentUser, LogIn, LogOut, get_current_user, log_in, log_out};
+pub use accounts::{
+    AcceptInvitation, ChangeRole, INVITATION_DAYS, InviteStaff, ListAccounts, SetAccountEnabled,
+    accept_invitation, change_role, get_invitation, invite_staff, list_accounts,
+    set_account_enabled,
+};
 pub use calendar::{
     AddSession, ChangeLeadTimes, ChangeSession, ListCalendar, add_session, change_lead_times,
     change_session, list_calendar,

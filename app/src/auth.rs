@@ -10,6 +10,10 @@ pub mod password;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
+
+/// Shortest password accepted. Length matters more than composition rules (NIST SP 800-63B).
+/// Shared with the pages, which state it by the password field.
+pub const MIN_PASSWORD_CHARS: usize = 10;
 use std::str::FromStr;
 
 /// What a logged-in user may do. Reading needs no role at all.
@@ -33,6 +37,24 @@ impl Role {
             Role::Viewer => "viewer",
             Role::Editor => "editor",
             Role::Admin => "admin",
+        }
+    }
+
+    /// What the role is called on pages and in mails.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Role::Viewer => "Viewer",
+            Role::Editor => "Editor",
+            Role::Admin => "Administrator",
+        }
+    }
+
+    /// What the role may do, in a few words.
+    pub const fn duties(self) -> &'static str {
+        match self {
+            Role::Viewer => "reads what staff read and changes nothing",
+            Role::Editor => "records progress and assigns the work",
+            Role::Admin => "also keeps the calendar and the accounts",
         }
     }
 

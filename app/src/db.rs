@@ -13,7 +13,9 @@
 //! - [`outbox`]: mail waiting to be sent, written in the transaction that causes it;
 //!   [`subscription`]: email subscriptions;
 //! - [`work`]: offices, focal points, follows and the staff's choice of notices.
+//! - [`accounts`]: staff accounts as administrators manage them, and invitations.
 
+pub mod accounts;
 pub mod body;
 pub mod calendar;
 pub mod detail;

@@ -118,6 +118,16 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=(StaticSegment("admin"), StaticSegment("accounts"))
+                        view=pages::accounts::AccountsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("invitations"), StaticSegment("accept"))
+                        view=pages::invitation::AcceptInvitationPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=StaticSegment("my-work")
                         view=pages::my_work::MyWorkPage
                         ssr=SsrMode::Async

@@ -1,5 +1,6 @@
 //! Types shared by the server and the browser.
 
+pub mod accounts;
 mod calendar;
 pub mod finder;
 mod obligation;

@@ -1,6 +1,8 @@
 //! One file per page.
 
+pub mod accounts;
 pub mod calendar;
+pub mod invitation;
 pub mod login;
 pub mod my_work;
 pub mod not_found;

@@ -24,11 +24,12 @@ const PAGES = [
   '/subscriptions/sent',
   '/subscriptions/confirm?token=0',
   '/subscriptions/unsubscribe?token=0',
+  '/invitations/accept?token=0',
   '/no-such-page',
 ];
 // What staff see besides: the obligation page with its status form and work panel, My work, the
-// notice settings, the outbox of mails written to disk.
-const STAFF_PAGES = ['/obligations', '/obligations/1', '/resolutions/1', '/calendar', '/my-work', '/account/notices', '/outbox'];
+// notice settings, the accounts page, the outbox of mails written to disk.
+const STAFF_PAGES = ['/obligations', '/obligations/1', '/resolutions/1', '/calendar', '/my-work', '/account/notices', '/admin/accounts', '/outbox'];
 
 let browser;
 before(async () => { browser = await launch(); });

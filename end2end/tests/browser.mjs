@@ -1,4 +1,6 @@
 // Launches Debian's Chromium (not a downloaded build) headless, with the flags this machine needs.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
@@ -51,3 +53,25 @@ export async function logIn(page, email) {
     page.getByRole('button', { name: 'Log in' }).click(),
   ]);
 }
+
+// The server `scripts/test.sh` starts has no SMTP: it writes every mail as an .eml file here.
+const OUTBOX = process.env.OUTBOX_DIR ?? '.data/outbox';
+
+/** The text of the newest .eml addressed to `address`, quoted-printable undone. */
+export async function mailTo(address) {
+  for (let i = 0; i < 100; i++) {
+    const files = (() => { try { return readdirSync(OUTBOX); } catch { return []; } })()
+      .filter((f) => f.endsWith('.eml'))
+      .map((f) => join(OUTBOX, f))
+      .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      if (text.includes(`To: ${address}`)) {
+        return text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no mail to ${address} in ${OUTBOX}`);
+}
+

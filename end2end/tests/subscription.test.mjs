@@ -3,33 +3,11 @@
 // .data/outbox/, which is where a new user of `make run` reads them too.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { launch, open } from './browser.mjs';
-
-const OUTBOX = process.env.OUTBOX_DIR ?? '.data/outbox';
+import { launch, open, mailTo } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-/** The text of the newest .eml addressed to `address`, quoted-printable undone. */
-async function mailTo(address) {
-  for (let i = 0; i < 100; i++) {
-    const files = (() => { try { return readdirSync(OUTBOX); } catch { return []; } })()
-      .filter((f) => f.endsWith('.eml'))
-      .map((f) => join(OUTBOX, f))
-      .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-    for (const file of files) {
-      const text = readFileSync(file, 'utf8');
-      if (text.includes(`To: ${address}`)) {
-        return text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
-      }
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no mail to ${address} in ${OUTBOX}`);
-}
 
 for (const width of [1280, 390]) {
   test(`subscribe from a filtered list without JavaScript and confirm from the mail (${width} px)`, async () => {

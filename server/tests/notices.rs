@@ -11,17 +11,10 @@ use sqlx::PgPool;
 use std::sync::Arc;
 
 mod common;
-use common::smtp::{SmtpSink, free_port, header, temp_dir};
+use common::smtp::{SmtpSink, body_of, free_port, header, temp_dir};
 use common::{STAFF, call, client, create_user, log_in, obligation_at, status_form, text_of};
 
 const FOCAL: &str = "focal.point@unodc.org";
-
-fn body_of(raw: &str) -> String {
-    let message = mail_parser::MessageParser::default()
-        .parse(raw.as_bytes())
-        .unwrap();
-    message.body_text(0).unwrap().into_owned()
-}
 
 /// (recipient, subject) of every notice in the outbox, oldest first.
 async fn notices(pool: &PgPool) -> Vec<(String, String)> {

@@ -206,9 +206,11 @@ async fn every_data_table_announces_its_changes(pool: PgPool) {
     .unwrap();
     assert_eq!(
         silent,
-        // Logins, the mail outbox and subscriptions change nothing a reader sees.
+        // Logins, invitations, follows, the mail outbox and subscriptions change nothing a
+        // reader sees.
         [
             "_sqlx_migrations",
+            "invitation",
             "obligation_follow",
             "outbox",
             "subscription",

@@ -41,9 +41,26 @@ async fn each_endpoint_answers_each_role_as_its_rights_say(pool: PgPool) {
     let follow = vec![("id", id.to_string()), ("follow", "yes".to_string())];
     let office = vec![("office", "UNODC".to_string())];
     let notices = vec![("assigned", "yes".to_string())];
+    let viewer: i64 = sqlx::query_scalar("select id from app_user where email = $1")
+        .bind(VIEWER)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let role = vec![("id", viewer.to_string()), ("role", "viewer".to_string())];
+    let enable = vec![("id", viewer.to_string()), ("enabled", "yes".to_string())];
+    let invite = vec![
+        ("email", "new.colleague@unodc.org".to_string()),
+        ("name", "New Colleague".to_string()),
+        ("role", "editor".to_string()),
+    ];
+    let token = vec![("token", "0".repeat(64))];
+    let accept = vec![
+        ("token", "0".repeat(64)),
+        ("password", "a long enough password".into()),
+    ];
     // (endpoint, form, answers of visitor, viewer, editor, administrator); each call can be
     // repeated with the same answer.
-    let matrix: [(&str, Form, [u16; 4]); 8] = [
+    let matrix: [(&str, Form, [u16; 4]); 14] = [
         ("get_obligation", of(id), [200, 200, 200, 200]),
         ("get_work_panel", of(id), [401, 200, 200, 200]),
         ("assign_obligation", assign, [401, 403, 200, 200]),
@@ -52,6 +69,12 @@ async fn each_endpoint_answers_each_role_as_its_rights_say(pool: PgPool) {
         ("save_my_office", office, [401, 200, 200, 200]),
         ("get_notice_settings", Vec::new(), [401, 200, 200, 200]),
         ("save_notice_settings", notices, [401, 200, 200, 200]),
+        ("list_accounts", Vec::new(), [401, 403, 403, 200]),
+        ("change_role", role, [401, 403, 403, 200]),
+        ("set_account_enabled", enable, [401, 403, 403, 200]),
+        ("invite_staff", invite, [401, 403, 403, 200]),
+        ("get_invitation", token, [404, 404, 404, 404]),
+        ("accept_invitation", accept, [404, 404, 404, 404]),
     ];
     for (endpoint, form, answers) in &matrix {
         for (who, (client, expected)) in clients.iter().zip(answers).enumerate() {

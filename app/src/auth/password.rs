@@ -11,8 +11,7 @@ use tokio::sync::Semaphore;
 /// about 10 GB) of a two-core server.
 static HASHING: Semaphore = Semaphore::const_new(2);
 
-/// Shortest password accepted. Length matters more than composition rules (NIST SP 800-63B).
-pub const MIN_PASSWORD_CHARS: usize = 10;
+pub use super::MIN_PASSWORD_CHARS;
 /// Longest password accepted, so nobody can make the server hash megabytes.
 pub const MAX_PASSWORD_BYTES: usize = 1024;
 

@@ -30,7 +30,10 @@ pub fn UserMenu() -> impl IntoView {
                     <a href="/my-work">"My work"</a>
                     <a href="/account/notices">"Notices"</a>
                     {(user.role == crate::auth::Role::Admin)
-                        .then(|| view! { <a href="/outbox">"Outbox"</a> })}
+                        .then(|| view! {
+                            <a href="/admin/accounts">"Accounts"</a>
+                            <a href="/outbox">"Outbox"</a>
+                        })}
                     <ActionForm action=log_out>
                         <button type="submit">"Log out"</button>
                     </ActionForm>

@@ -21,6 +21,12 @@ pub const NOTE: TextLimit = TextLimit {
     what: "The note",
     max_chars: 4000,
 };
+/// The name an account is shown by ("Ana Pérez, Justice Section").
+pub const DISPLAY_NAME: TextLimit = TextLimit {
+    what: "The name",
+    max_chars: 200,
+};
+
 /// An office responsible for work ("UNODC, Division for Treaty Affairs").
 pub const OFFICE: TextLimit = TextLimit {
     what: "The office",

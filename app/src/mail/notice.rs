@@ -201,3 +201,35 @@ pub async fn warn_at_risk(
     }
     Ok(written)
 }
+
+/// The mail carrying invitation `link` to the person invited, in the invitation's transaction.
+pub async fn invite(
+    tx: &mut PgConnection,
+    mail: &MailContext,
+    invitation: &crate::model::accounts::Invitation,
+    by: &str,
+    link: &str,
+) -> Result<(), AppError> {
+    let days = crate::api::INVITATION_DAYS;
+    let text_body = format!(
+        "{},\n\n{by} has made you an account on Mandate Tracker, the secretariat's tracker of \
+         mandates and reports, with the role {}: it {}.\n\nChoose your password here, within {days} days \
+         (the link works once):\n\n  {link}\n\nThen log in with this address, {}.\n\nIf \
+         you did not expect this mail, ignore it: no account is made until the link is used.\n",
+        invitation.name,
+        invitation.role.label(),
+        invitation.role.duties(),
+        invitation.email,
+    );
+    let letter = NewMail {
+        kind: MailKind::Notice,
+        dedupe_key: None,
+        recipient: invitation.email.clone(),
+        subject: "Your Mandate Tracker account: choose a password".into(),
+        text_body,
+        html_body: None,
+        unsubscribe_url: None,
+    };
+    outbox::enqueue(tx, &letter, &mail.message_domain).await?;
+    Ok(())
+}

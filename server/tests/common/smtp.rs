@@ -117,3 +117,11 @@ pub fn temp_dir(label: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// The plain-text body of a raw message.
+pub fn body_of(raw: &str) -> String {
+    let message = mail_parser::MessageParser::default()
+        .parse(raw.as_bytes())
+        .unwrap();
+    message.body_text(0).unwrap().into_owned()
+}

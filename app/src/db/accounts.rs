@@ -1,0 +1,179 @@
+//! Staff accounts as administrators manage them, and the one-time invitations that create them.
+
+use super::stored;
+use crate::auth::{CurrentUser, EmailAddress, Role};
+use crate::error::AppError;
+use crate::model::accounts::{Account, Invitation, OpenInvitation};
+use sqlx::{PgConnection, PgPool};
+
+/// Every account, enabled first, by name; and the invitations not accepted yet, newest first.
+pub async fn list(pool: &PgPool) -> Result<(Vec<Account>, Vec<OpenInvitation>), AppError> {
+    let accounts = sqlx::query!(
+        "select id, email, display_name, role, office, disabled_at is not null as \"disabled!\"
+           from app_user order by disabled_at is not null, lower(display_name), id"
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|r| {
+        Ok(Account {
+            id: r.id,
+            email: r.email,
+            name: r.display_name,
+            role: stored(&r.role, "role")?,
+            office: r.office,
+            disabled: r.disabled,
+        })
+    })
+    .collect::<Result<_, AppError>>()?;
+    let invitations = sqlx::query!(
+        "select email, display_name, role, invited_by, expires_at from invitation
+          where accepted_at is null order by created_at desc, id desc"
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|r| {
+        Ok(OpenInvitation {
+            email: r.email,
+            name: r.display_name,
+            role: stored(&r.role, "role")?,
+            invited_by: r.invited_by,
+            expires_at: r.expires_at,
+        })
+    })
+    .collect::<Result<_, AppError>>()?;
+    Ok((accounts, invitations))
+}
+
+/// Sets account `id`'s role; whether there is such an account.
+pub async fn set_role(pool: &PgPool, id: i64, role: Role) -> Result<bool, AppError> {
+    let done = sqlx::query!(
+        "update app_user set role = $2 where id = $1",
+        id,
+        role.as_str()
+    )
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Enables or disables account `id` (disabling ends its open logins, as the command line's
+/// `user disable` does); whether there is such an account.
+pub async fn set_enabled(pool: &PgPool, id: i64, enabled: bool) -> Result<bool, AppError> {
+    let done = sqlx::query_scalar!(
+        r#"
+        with account as (
+            update app_user
+               set disabled_at = case when $2 then null else coalesce(disabled_at, now()) end
+             where id = $1
+            returning id, disabled_at
+        ), ended as (
+            delete from user_session
+             where data->>'user_id' in (select id::text from account where disabled_at is not null)
+        )
+        select id as "id!" from account
+        "#,
+        id,
+        enabled
+    )
+    .fetch_optional(pool)
+    .await?;
+    Ok(done.is_some())
+}
+
+/// A new invitation for `email`, replacing any open one; in the caller's transaction (with the
+/// mail that carries the link).
+pub async fn invite(
+    tx: &mut PgConnection,
+    invitation: &Invitation,
+    token_sha256: &str,
+    invited_by: &str,
+    valid_days: i32,
+) -> Result<(), AppError> {
+    sqlx::query!(
+        "delete from invitation where email = $1 and accepted_at is null",
+        invitation.email
+    )
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query!(
+        "insert into invitation (email, display_name, role, token_sha256, invited_by, expires_at)
+         values ($1, $2, $3, $4, $5, now() + make_interval(days => $6))",
+        invitation.email,
+        invitation.name,
+        invitation.role.as_str(),
+        token_sha256,
+        invited_by,
+        valid_days
+    )
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+/// The open, unexpired invitation whose token has this hash.
+pub async fn open_invitation(
+    conn: &mut PgConnection,
+    token_sha256: &str,
+) -> Result<Option<(i64, Invitation)>, AppError> {
+    let Some(row) = sqlx::query!(
+        "select id, email, display_name, role from invitation
+          where token_sha256 = $1 and accepted_at is null and expires_at > now()
+          for update",
+        token_sha256
+    )
+    .fetch_optional(&mut *conn)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let invitation = Invitation {
+        email: row.email,
+        name: row.display_name,
+        role: stored(&row.role, "role")?,
+    };
+    Ok(Some((row.id, invitation)))
+}
+
+/// Creates invitation `id`'s account with `password_hash` and spends the invitation; the new
+/// account. Refused when an account has the address already.
+pub async fn accept(
+    tx: &mut PgConnection,
+    id: i64,
+    invitation: &Invitation,
+    password_hash: &str,
+) -> Result<CurrentUser, AppError> {
+    let email = EmailAddress::parse(&invitation.email)
+        .map_err(|_| AppError::invalid("This invitation's address is not valid."))?;
+    let user = sqlx::query_scalar!(
+        "insert into app_user (email, display_name, role, password_hash) values ($1, $2, $3, $4)
+         on conflict on constraint app_user_email_key do nothing
+         returning id",
+        email.as_str(),
+        invitation.name,
+        invitation.role.as_str(),
+        password_hash
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or_else(|| {
+        AppError::invalid(format!(
+            "There is already an account for {}: log in instead.",
+            invitation.email
+        ))
+    })?;
+    sqlx::query!(
+        "update invitation set accepted_at = now(), user_id = $2 where id = $1",
+        id,
+        user
+    )
+    .execute(&mut *tx)
+    .await?;
+    Ok(CurrentUser {
+        id: user,
+        email: invitation.email.clone(),
+        display_name: invitation.name.clone(),
+        role: invitation.role,
+    })
+}
