@@ -6,6 +6,7 @@
 
 mod account;
 mod accounts;
+mod bodies;
 mod calendar;
 #[cfg(feature = "ssr")]
 mod form;
@@ -22,6 +23,7 @@ pub use accounts::{
     accept_invitation, change_role, get_invitation, invite_staff, list_accounts,
     set_account_enabled,
 };
+pub use bodies::{AddBody, ChangeBody, add_body, change_body};
 pub use calendar::{
     AddSession, ChangeLeadTimes, ChangeSession, ListCalendar, add_session, change_lead_times,
     change_session, list_calendar,

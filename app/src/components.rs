@@ -1,6 +1,7 @@
 //! Reusable view pieces, one per file.
 
 pub mod account;
+pub mod body_edit;
 pub mod body_forms;
 pub mod dates;
 pub mod demo_banner;

@@ -10,6 +10,7 @@
 //! Nothing here reads the clock: functions that depend on the date take `today`, so deadline
 //! logic is testable and behaves the same on the server and in the browser.
 
+pub mod body;
 pub mod calendar;
 pub mod finder;
 pub mod mandate;

@@ -16,24 +16,15 @@ pub struct NewBody<'a> {
 /// Stores a body unless one with its code exists (whose settings are then left as staff set
 /// them); returns its id. A new body gets the default lead times.
 pub async fn ensure(conn: &mut sqlx::PgConnection, body: &NewBody<'_>) -> Result<i64, AppError> {
-    let (submission, issuance) = stored_weeks(LeadTimes::default())?;
-    Ok(sqlx::query_scalar!(
-        r#"
-        insert into body (code, name, kind, cadence_years, submission_lead_weeks,
-                          issuance_lead_weeks)
-        values ($1, $2, $3, $4, $5, $6)
-        on conflict on constraint body_code_key do update set code = excluded.code
-        returning id
-        "#,
-        body.code,
-        body.name,
-        body.kind,
-        body.cadence_years,
-        submission,
-        issuance
-    )
-    .fetch_one(&mut *conn)
-    .await?)
+    if let Some(id) = add(&mut *conn, body).await? {
+        return Ok(id);
+    }
+    id_by_code(conn, body.code).await?.ok_or_else(|| {
+        AppError::invalid(format!(
+            "Another body is called {} already, under another acronym than {}.",
+            body.name, body.code
+        ))
+    })
 }
 
 /// Records another name of a body (kept if already known).
@@ -127,4 +118,72 @@ pub async fn list(pool: &sqlx::PgPool) -> Result<Vec<(String, String)>, AppError
         .into_iter()
         .map(|b| (b.code, b.name))
         .collect())
+}
+
+/// Adds a body with the default lead times; its id, or `None` when a body has that acronym or
+/// that name already.
+pub async fn add(
+    conn: &mut sqlx::PgConnection,
+    body: &NewBody<'_>,
+) -> Result<Option<i64>, AppError> {
+    let (submission, issuance) = stored_weeks(LeadTimes::default())?;
+    Ok(sqlx::query_scalar!(
+        r#"
+        insert into body (code, name, kind, cadence_years, submission_lead_weeks,
+                          issuance_lead_weeks)
+        values ($1, $2, $3, $4, $5, $6)
+        on conflict do nothing
+        returning id
+        "#,
+        body.code,
+        body.name,
+        body.kind,
+        body.cadence_years,
+        submission,
+        issuance
+    )
+    .fetch_optional(&mut *conn)
+    .await?)
+}
+
+/// What changing a body did.
+pub enum BodyChange {
+    Done,
+    NoSuchBody,
+    NameTaken,
+}
+
+/// Renames body `id` and sets its kind and cadence (its acronym stays: addresses use it).
+pub async fn change(
+    pool: &sqlx::PgPool,
+    id: i64,
+    name: &str,
+    kind: &str,
+    cadence_years: i32,
+) -> Result<BodyChange, AppError> {
+    let taken = sqlx::query_scalar!(
+        r#"select exists (select 1 from body where name = $2 and id <> $1) as "taken!""#,
+        id,
+        name
+    )
+    .fetch_one(pool)
+    .await?;
+    if taken {
+        return Ok(BodyChange::NameTaken);
+    }
+    let updated = sqlx::query!(
+        "update body set name = $2, kind = $3, cadence_years = $4 where id = $1",
+        id,
+        name,
+        kind,
+        cadence_years
+    )
+    .execute(pool)
+    .await?
+    .rows_affected();
+    Ok(if updated == 1 {
+        BodyChange::Done
+    } else {
+        BodyChange::NoSuchBody
+    })
 }

@@ -14,6 +14,7 @@ struct BodyRow {
     kind: String,
     submission_lead_weeks: i32,
     issuance_lead_weeks: i32,
+    cadence_years: i32,
 }
 
 /// A `session` row with its count of obligations.
@@ -56,7 +57,7 @@ impl TryFrom<SessionRow> for CalendarSession {
 pub async fn calendar(pool: &sqlx::PgPool) -> Result<Vec<BodyCalendar>, AppError> {
     let bodies = sqlx::query_as!(
         BodyRow,
-        "select id, code, name, kind, submission_lead_weeks, issuance_lead_weeks
+        "select id, code, name, kind, submission_lead_weeks, issuance_lead_weeks, cadence_years
            from body order by code"
     )
     .fetch_all(pool)
@@ -93,6 +94,7 @@ pub async fn calendar(pool: &sqlx::PgPool) -> Result<Vec<BodyCalendar>, AppError
                 kind: body.kind,
                 submission_lead_weeks: body.submission_lead_weeks,
                 issuance_lead_weeks: body.issuance_lead_weeks,
+                cadence_years: body.cadence_years,
             })
         })
         .collect()

@@ -21,6 +21,12 @@ pub const NOTE: TextLimit = TextLimit {
     what: "The note",
     max_chars: 4000,
 };
+/// A body's full name ("Commission on Crime Prevention and Criminal Justice").
+pub const BODY_NAME: TextLimit = TextLimit {
+    what: "The body's name",
+    max_chars: 200,
+};
+
 /// The name an account is shown by ("Ana Pérez, Justice Section").
 pub const DISPLAY_NAME: TextLimit = TextLimit {
     what: "The name",

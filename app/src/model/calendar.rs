@@ -12,6 +12,8 @@ pub struct BodyCalendar {
     pub kind: String,
     pub submission_lead_weeks: i32,
     pub issuance_lead_weeks: i32,
+    /// Years between regular sessions.
+    pub cadence_years: i32,
     pub sessions: Vec<CalendarSession>,
 }
 

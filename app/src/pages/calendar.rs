@@ -1,6 +1,7 @@
-use crate::api::{AddSession, ChangeLeadTimes, ChangeSession, list_calendar};
+use crate::api::{AddBody, AddSession, ChangeBody, ChangeLeadTimes, ChangeSession, list_calendar};
 use crate::auth::Role;
 use crate::components::account::current_user;
+use crate::components::body_edit::{AddBodyForm, ChangeBodyForm};
 use crate::components::body_forms::{AddSessionForm, LeadTimesForm};
 use crate::components::dates::day_or_unset;
 use crate::components::error_alert::{ErrorAlert, PageError};
@@ -18,6 +19,8 @@ pub fn CalendarPage() -> impl IntoView {
         change: ServerAction::new(),
         add: ServerAction::new(),
         lead_times: ServerAction::new(),
+        change_body: ServerAction::new(),
+        add_body: ServerAction::new(),
     };
     // The latest refusal of any of the forms (each action keeps its own last result).
     let error = move || {
@@ -30,6 +33,13 @@ pub fn CalendarPage() -> impl IntoView {
                 .map(|r| r.map(|_| ()))
                 .and_then(Result::err),
             actions.lead_times.value().get().and_then(Result::err),
+            actions.change_body.value().get().and_then(Result::err),
+            actions
+                .add_body
+                .value()
+                .get()
+                .map(|r| r.map(|_| ()))
+                .and_then(Result::err),
         ];
         errors
             .into_iter()
@@ -52,6 +62,7 @@ pub fn CalendarPage() -> impl IntoView {
                                 .into_iter()
                                 .map(|body| view! { <BodySessions body admin actions /> })
                                 .collect_view()}
+                            {admin.then(|| view! { <AddBodyForm action=actions.add_body /> })}
                         }
                             .into_any()
                     }
@@ -61,12 +72,14 @@ pub fn CalendarPage() -> impl IntoView {
     }
 }
 
-/// The page's three administrator forms, one action each.
+/// The page's administrator forms, one action each.
 #[derive(Clone, Copy)]
 struct CalendarActions {
     change: ServerAction<ChangeSession>,
     add: ServerAction<AddSession>,
     lead_times: ServerAction<ChangeLeadTimes>,
+    change_body: ServerAction<ChangeBody>,
+    add_body: ServerAction<AddBody>,
 }
 
 #[component]
@@ -80,6 +93,7 @@ fn BodySessions(body: BodyCalendar, admin: bool, actions: CalendarActions) -> im
         .saturating_add(1);
     let admin_forms = admin.then(|| {
         view! {
+            <ChangeBodyForm body=body.clone() action=actions.change_body />
             <AddSessionForm body_id=body.id next_number action=actions.add />
             <LeadTimesForm
                 body_id=body.id
