@@ -79,6 +79,15 @@ async fn an_invited_colleague_chooses_a_password_once_and_administrators_manage_
         page.contains("Welcome, Ana Pérez") && page.contains("New password"),
         "{page}"
     );
+    // A made-up token is refused before any password is looked at (hashing is kept for real
+    // invitations).
+    let made_up = [("token", "0".repeat(64)), ("password", "short".to_string())];
+    assert_eq!(
+        call(&newcomer, &base, "accept_invitation", &made_up)
+            .await
+            .0,
+        404
+    );
     let short = [("token", token.clone()), ("password", "short".to_string())];
     let (status, body) = call(&newcomer, &base, "accept_invitation", &short).await;
     assert_eq!(status, 422, "{body}");
@@ -178,6 +187,8 @@ async fn an_invitation_expires_and_a_new_one_replaces_the_old(pool: PgPool) {
     ];
     let (status, body) = call(&client(), &base, "accept_invitation", &chosen).await;
     assert_eq!((status, body.contains("expired")), (404, true), "{body}");
+    let page = text_of(&admin, &format!("{base}/admin/accounts")).await;
+    assert!(page.contains("link expired on"), "{page}");
     let made: i64 = sqlx::query_scalar("select count(*) from app_user where email = $1")
         .bind(INVITED)
         .fetch_one(&pool)

@@ -132,6 +132,14 @@ async fn administrators_add_and_change_bodies_and_no_one_else_does(pool: PgPool)
             2
         )
     );
+    // Texts that use the old name still find the body.
+    let alias: i64 = sqlx::query_scalar(
+        "select body_id from body_alias where alias = 'Conference of the Parties to the Convention against Corruption'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(alias.to_string(), id);
     let taken = change("Commission on Crime Prevention and Criminal Justice", "1");
     let (status, body) = call(&admin, &base, "change_body", &taken).await;
     assert_eq!((status, body.contains("called")), (422, true), "{body}");

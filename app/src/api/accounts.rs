@@ -85,8 +85,7 @@ pub async fn set_account_enabled(id: i64, enabled: String) -> Result<(), AppErro
 }
 
 /// Invites `email` to an account with `name` and `role`: a one-time link, valid for
-/// [`INVITATION_DAYS`] days, is mailed to them (and returned, for the administrator to pass on
-/// otherwise). Inviting an address again replaces its open invitation.
+/// [`INVITATION_DAYS`] days, is mailed to them (and returned to the caller of the endpoint). Inviting an address again replaces its open invitation.
 #[server(endpoint = "invite_staff")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn invite_staff(email: String, name: String, role: String) -> Result<String, AppError> {
@@ -150,14 +149,20 @@ pub async fn get_invitation(token: String) -> Result<Invitation, AppError> {
 #[server(endpoint = "accept_invitation")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn accept_invitation(token: String, password: String) -> Result<(), AppError> {
-    let hash = crate::auth::password::hash_password(password)
-        .await
-        .map_err(|why| AppError::invalid(format!("Choose another password: {why}.")))?;
+    use crate::auth::password::{check_new_password, hash_password};
+
+    // The token first: hashing is slow on purpose, and only a real invitation earns it.
     let pool = crate::db::pool()?;
     let mut tx = pool.begin().await?;
     let (id, invitation) = crate::db::accounts::open_invitation(&mut tx, &token_hash(&token))
         .await?
         .ok_or_else(spent)?;
+    check_new_password(&password)
+        .map_err(|why| AppError::invalid(format!("Choose another password: {why}.")))?;
+    let hash = hash_password(password).await.map_err(|why| {
+        tracing::error!(%why, "cannot hash a password");
+        AppError::Internal
+    })?;
     let user = crate::db::accounts::accept(&mut tx, id, &invitation, &hash).await?;
     tx.commit().await?;
     crate::auth::login::log_in(&user).await?;

@@ -153,7 +153,8 @@ pub enum BodyChange {
     NameTaken,
 }
 
-/// Renames body `id` and sets its kind and cadence (its acronym stays: addresses use it).
+/// Renames body `id` and sets its kind and cadence (its acronym stays: addresses use it). The
+/// old name stays known as an alias, so texts that use it still find the body.
 pub async fn change(
     pool: &sqlx::PgPool,
     id: i64,
@@ -161,29 +162,35 @@ pub async fn change(
     kind: &str,
     cadence_years: i32,
 ) -> Result<BodyChange, AppError> {
+    let mut tx = pool.begin().await?;
     let taken = sqlx::query_scalar!(
         r#"select exists (select 1 from body where name = $2 and id <> $1) as "taken!""#,
         id,
         name
     )
-    .fetch_one(pool)
+    .fetch_one(&mut *tx)
     .await?;
     if taken {
         return Ok(BodyChange::NameTaken);
     }
-    let updated = sqlx::query!(
+    let Some(old) = sqlx::query_scalar!("select name from body where id = $1 for update", id)
+        .fetch_optional(&mut *tx)
+        .await?
+    else {
+        return Ok(BodyChange::NoSuchBody);
+    };
+    sqlx::query!(
         "update body set name = $2, kind = $3, cadence_years = $4 where id = $1",
         id,
         name,
         kind,
         cadence_years
     )
-    .execute(pool)
-    .await?
-    .rows_affected();
-    Ok(if updated == 1 {
-        BodyChange::Done
-    } else {
-        BodyChange::NoSuchBody
-    })
+    .execute(&mut *tx)
+    .await?;
+    if old != name {
+        add_alias(&mut tx, id, &old).await?;
+    }
+    tx.commit().await?;
+    Ok(BodyChange::Done)
 }

@@ -26,28 +26,12 @@ pub fn AccountsPage() -> impl IntoView {
         enabled: ServerAction::new(),
         invite: ServerAction::new(),
     };
-    let invited = move || {
-        actions
-            .invite
-            .value()
-            .get()
-            .and_then(Result::ok)
-            .map(|link| {
-                view! {
-                    <p class="notice" role="status">
-                        "Invitation sent. The link, to pass on another way if need be: "
-                        <code>{link}</code>
-                    </p>
-                }
-            })
-    };
     view! {
         <Title text="Accounts — Mandate Tracker" />
         <h1>"Staff accounts"</h1>
         {move || last_error(actions.role.value().get())}
         {move || last_error(actions.enabled.value().get())}
         {move || last_error(actions.invite.value().get())}
-        {invited}
         {load(async move {
             match list_accounts().await {
                 Ok(accounts) => view! { <AccountList accounts actions /> }.into_any(),
@@ -83,13 +67,17 @@ fn AccountList(accounts: Accounts, actions: AccountActions) -> impl IntoView {
             .invitations
             .into_iter()
             .map(|i| {
+                let until = if i.expires_at < chrono::Utc::now() {
+                    format!("link expired on {}", day(i.expires_at.date_naive()))
+                } else {
+                    format!("link valid until {}", day(i.expires_at.date_naive()))
+                };
                 let text = format!(
-                    "{} ({}), {}: invited by {}, link valid until {}",
+                    "{} ({}), {}: invited by {}, {until}",
                     i.name,
                     i.email,
                     i.role.label(),
                     i.invited_by,
-                    day(i.expires_at.date_naive())
                 );
                 view! { <li>{text}</li> }
             })

@@ -7,15 +7,11 @@ use crate::components::error_alert::{PageError, last_error};
 use crate::components::page_data::load;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn AcceptInvitationPage() -> impl IntoView {
     let accept = ServerAction::<AcceptInvitation>::new();
-    let token = use_query_map()
-        .read_untracked()
-        .get("token")
-        .unwrap_or_default();
+    let token = super::subscription::token();
     view! {
         <Title text="Your account — Mandate Tracker" />
         <h1>"Choose your password"</h1>

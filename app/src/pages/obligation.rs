@@ -25,7 +25,8 @@ pub fn ObligationPage() -> impl IntoView {
         .read_untracked()
         .get("id")
         .and_then(|v| v.parse::<i64>().ok());
-    let kept = KeptForm::posted_to(STATUS_FORM_ENDPOINT);
+    let kept = KeptForm::posted_to(STATUS_FORM_ENDPOINT)
+        .filter(|kept| kept.value("id").and_then(|v| v.parse().ok()) == id);
     view! {
             {load(async move {
                 let user = current_user().await;

@@ -17,8 +17,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-/// The `token` of the address, and the page marked `Cache-Control: no-store`.
-fn token() -> String {
+/// The `token` of the address, and the page marked `Cache-Control: no-store` (a page named by
+/// a secret link is nobody else's to keep).
+pub(super) fn token() -> String {
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.insert_header(

@@ -51,6 +51,11 @@ pub async fn spawn_app_with(pool: PgPool, flags: &[&str]) -> String {
 pub async fn spawn_app_on_site(pool: PgPool, site_root: &str, flags: &[&str]) -> String {
     use clap::Parser;
     let mut argv = vec!["serve", "--addr", "127.0.0.1:0", "--site-root", site_root];
+    // Mail written as files goes to a folder of the test's own, never into the repository.
+    let outbox = smtp::temp_dir("outbox").display().to_string();
+    if !flags.contains(&"--outbox-dir") {
+        argv.extend_from_slice(&["--outbox-dir", &outbox]);
+    }
     argv.extend_from_slice(flags);
     let args = server::settings::ServeArgs::parse_from(argv);
     let app = server::build(pool, &args).await.unwrap();
