@@ -10,9 +10,11 @@ mod bodies;
 mod calendar;
 #[cfg(feature = "ssr")]
 mod form;
+pub mod import;
 mod obligation;
 mod outbox;
 mod overview;
+pub mod review;
 pub mod subscription;
 mod text;
 mod work;

@@ -15,13 +15,16 @@ pub mod calendar;
 pub mod finder;
 pub mod mandate;
 pub mod overview;
+pub mod preview;
 pub mod recurrence;
+pub mod review;
 pub mod session_state;
 pub mod status;
 pub mod stored;
 pub mod subscription;
 pub mod symbol;
 pub mod text;
+pub mod upload;
 
 pub use calendar::{
     DEFAULT_WINDOW_DAYS, Deadlines, LeadTimes, SessionDates, Urgency, deadlines, urgency,

@@ -108,6 +108,19 @@ pub enum Action {
 }
 
 impl Action {
+    /// Every action, for pickers and exhaustive tests.
+    pub const ALL: [Action; 9] = [
+        Action::Report,
+        Action::SubmitReport,
+        Action::PrepareReport,
+        Action::CollectInformation,
+        Action::ConveneMeeting,
+        Action::FacilitateParticipation,
+        Action::ProvideResources,
+        Action::ProvideTechnicalAssistance,
+        Action::Other,
+    ];
+
     /// The gold annotation's word for the action, also stored in the database.
     pub fn as_str(self) -> &'static str {
         match self {

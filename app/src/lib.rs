@@ -143,6 +143,21 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=StaticSegment("import")
+                        view=pages::import::ImportPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("import"), StaticSegment("drafts"), ParamSegment("id"))
+                        view=pages::import::DraftPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("review"), ParamSegment("id"))
+                        view=pages::review::ReviewPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=StaticSegment("subscribe")
                         view=pages::subscribe::SubscribePage
                         ssr=SsrMode::Async

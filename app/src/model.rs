@@ -6,6 +6,7 @@ pub mod finder;
 mod obligation;
 pub mod outbox;
 pub mod overview;
+pub mod review;
 pub mod subscription;
 pub mod text;
 pub mod work;

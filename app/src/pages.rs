@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod calendar;
+pub mod import;
 pub mod invitation;
 pub mod login;
 pub mod my_work;
@@ -13,6 +14,7 @@ pub mod outbox;
 pub mod overview;
 pub mod resolution;
 pub mod resolutions;
+pub mod review;
 pub mod session;
 pub mod subscribe;
 pub mod subscription;

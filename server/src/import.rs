@@ -8,22 +8,14 @@
 
 use crate::settings::{DatabaseArgs, ExtractArgs, ExtractFormat, ImportArgs};
 use anyhow::{Context, bail};
-use app::db::document::{self, DocumentSource};
-use app::extract::{EXTRACTOR_VERSION, Extraction, MAX_INPUT_BYTES, extract};
+use app::db::import::ImportRequest;
+use app::domain::review::Review;
+use app::extract::{MAX_INPUT_BYTES, extract};
 use indicatif::{ProgressBar, ProgressStyle};
-use sha2::{Digest, Sha256};
 use sqlx::PgPool;
 use std::path::Path;
 
-pub use app::domain::mandate::ImportSummary;
-
-/// What an import did to one document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ImportOutcome {
-    Created,
-    Updated,
-    Unchanged,
-}
+pub use app::domain::mandate::{ImportOutcome, ImportSummary};
 
 /// `mandate-tracker import FILE... [--symbol S]`.
 pub async fn run(db: DatabaseArgs, args: ImportArgs) -> anyhow::Result<()> {
@@ -140,57 +132,22 @@ pub fn read_text(path: &Path) -> anyhow::Result<String> {
     })
 }
 
-/// Extracts and stores one document in a single transaction.
-#[tracing::instrument(skip_all, fields(symbol = %symbol))]
+/// Extracts and stores one document in a single transaction; the command line is trusted, so
+/// new mandates are confirmed and tracked at once.
 pub async fn import_text(
     pool: &PgPool,
     symbol: &str,
     text: &str,
 ) -> anyhow::Result<(ImportOutcome, ImportSummary)> {
-    let symbol = symbol.trim();
-    if symbol.is_empty() {
-        bail!("the document symbol is empty");
-    }
-    let extraction: Extraction = extract(text).map_err(|err| anyhow::anyhow!("{err}"))?;
-    let sha = hex::encode(Sha256::digest(text.as_bytes()));
-    let summary = ImportSummary::of(&extraction);
-
-    let title = document_title(text);
-    let source = DocumentSource {
+    let request = ImportRequest {
         symbol,
-        title: &title,
-        sha256: &sha,
-        extractor_version: EXTRACTOR_VERSION,
+        text,
+        adopted_on: None,
+        imported_by: None,
+        review: Review::Confirmed,
     };
-    let mut tx = pool.begin().await?;
-    let (document_id, outcome) = match document::lock_by_symbol(&mut tx, symbol).await? {
-        Some(row) if row.source_sha256 == sha && row.extractor_version == EXTRACTOR_VERSION => {
-            return Ok((ImportOutcome::Unchanged, summary));
-        }
-        Some(row) => {
-            document::mark_reimported(&mut tx, row.id, &source).await?;
-            (row.id, ImportOutcome::Updated)
-        }
-        None => (
-            document::insert(&mut tx, &source).await?,
-            ImportOutcome::Created,
-        ),
-    };
-    document::store_extraction(&mut tx, document_id, &extraction).await?;
-    tx.commit().await?;
-    Ok((outcome, summary))
-}
-
-/// The report's own title line ("Report on the twenty-eighth session ..."), else its first line.
-fn document_title(text: &str) -> String {
-    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-    let first = lines
-        .clone()
-        .next()
-        .unwrap_or("Untitled document")
-        .to_string();
-    lines
-        .find(|l| l.starts_with("Report on") || l.starts_with("Report of"))
-        .map(str::to_owned)
-        .unwrap_or(first)
+    let imported = app::db::import::import(pool, &request)
+        .await
+        .map_err(|err| anyhow::anyhow!("{err}"))?;
+    Ok((imported.outcome, imported.summary))
 }

@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod database;
 pub mod demo;
 pub mod digests;
+pub mod document_text;
 pub mod extract_table;
 pub mod import;
 pub mod login_store;

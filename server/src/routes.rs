@@ -5,12 +5,15 @@ pub mod assets;
 pub mod errors;
 pub mod exports;
 pub mod feeds;
+pub mod form_page;
 pub mod health;
 pub mod kept_forms;
+pub mod limits;
 pub mod page_cache;
 pub mod security;
 pub mod subscriptions;
 pub mod throttle;
+pub mod upload;
 
 use crate::login_store::PgLoginStore;
 use crate::settings::ServeArgs;
@@ -65,7 +68,10 @@ pub fn router(pool: PgPool, args: &ServeArgs, mail: MailContext) -> anyhow::Resu
         provide_context(app::auth::login::PageUser::default());
         page_context();
     });
-    let forms = subscriptions::router(pool.clone(), mail, page_state.clone(), options.clone());
+    let forms =
+        subscriptions::router(pool.clone(), mail, page_state.clone(), options.clone()).merge(
+            upload::router(pool.clone(), page_state.clone(), options.clone()),
+        );
     let pages = Router::new()
         .leptos_routes_with_context(
             &options,
@@ -135,13 +141,8 @@ pub fn router(pool: PgPool, args: &ServeArgs, mail: MailContext) -> anyhow::Resu
     // A request not answered within the limit gets 503 instead of holding its connection (and
     // a pool connection) open for ever; the limit covers the answer's head, not a streamed body.
     Ok(app
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(
-            errors::MAX_BODY_BYTES,
-        ))
-        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
-            axum::http::StatusCode::SERVICE_UNAVAILABLE,
-            ANSWER_WITHIN,
-        ))
+        .layer(axum::middleware::from_fn(limits::limit_bodies))
+        .layer(axum::middleware::from_fn(limits::answer_within))
         .layer(TraceLayer::new_for_http()))
 }
 

@@ -156,7 +156,7 @@ async fn text_without_resolutions_is_refused_and_stores_nothing(pool: PgPool) {
     let err = import_text(&pool, "X/1", "Just a letter.\n\nNothing adopted here.")
         .await
         .unwrap_err();
-    assert!(err.to_string().contains("no resolution"), "{err}");
+    assert!(err.to_string().contains("No resolution"), "{err}");
     assert_eq!(counts(&pool).await, (0, 0, 0, 0, 0));
 }
 

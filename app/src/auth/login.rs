@@ -49,14 +49,21 @@ pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
 }
 
 async fn read_current_user() -> Result<Option<CurrentUser>, AppError> {
-    let session = session().await?;
+    user_of(&session().await?, &crate::db::pool()?).await
+}
+
+/// The user logged in with `session`, if any (for the server's own routes, which have the
+/// session but no page context).
+pub async fn user_of(
+    session: &Session,
+    pool: &sqlx::PgPool,
+) -> Result<Option<CurrentUser>, AppError> {
     let id: Option<i64> = session.get(USER_ID_KEY).await.map_err(|err| {
         tracing::error!(error = %err, "cannot read the session");
         AppError::Internal
     })?;
     let Some(id) = id else { return Ok(None) };
-    let pool = crate::db::pool()?;
-    Ok(crate::db::user::active_user(&pool, id).await?)
+    Ok(crate::db::user::active_user(pool, id).await?)
 }
 
 /// The caller, who must be logged in, in any role: what staff read (401 otherwise).

@@ -28,6 +28,7 @@ pub fn UserMenu() -> impl IntoView {
                 <div class="user-menu">
                     <span class="user">{format!("{} ({})", user.display_name, user.role)}</span>
                     <a href="/my-work">"My work"</a>
+                    {user.role.can_edit().then(|| view! { <a href="/import">"Import"</a> })}
                     <a href="/account/notices">"Notices"</a>
                     {(user.role == crate::auth::Role::Admin)
                         .then(|| view! {

@@ -5,7 +5,8 @@
 //! text are marked retired (and revived if they come back); paragraphs, which carry none, are
 //! rewritten.
 
-use crate::domain::mandate::{mandate_keys, target_session_number, tracked_as_report};
+use crate::domain::mandate::{mandate_keys, reports, target_session_number};
+use crate::domain::review::{MandateFields, Review};
 use crate::error::AppError;
 use crate::extract::{Extraction, Resolution};
 
@@ -24,6 +25,9 @@ pub struct DocumentSource<'a> {
     pub title: &'a str,
     pub sha256: &'a str,
     pub extractor_version: i32,
+    pub adopted_on: Option<chrono::NaiveDate>,
+    /// The staff member who brought it in through the browser; `None` from the command line.
+    pub imported_by: Option<i64>,
 }
 
 /// The document with this symbol, locked until the transaction ends (one import at a time).
@@ -46,12 +50,15 @@ pub async fn insert(
     source: &DocumentSource<'_>,
 ) -> Result<i64, AppError> {
     Ok(sqlx::query_scalar!(
-        "insert into document (symbol, title, source_sha256, extractor_version)
-         values ($1, $2, $3, $4) returning id",
+        "insert into document (symbol, title, source_sha256, extractor_version, adopted_on,
+                               imported_by)
+         values ($1, $2, $3, $4, $5, $6) returning id",
         source.symbol,
         source.title,
         source.sha256,
-        source.extractor_version
+        source.extractor_version,
+        source.adopted_on,
+        source.imported_by
     )
     .fetch_one(&mut *conn)
     .await?)
@@ -65,23 +72,29 @@ pub async fn mark_reimported(
 ) -> Result<(), AppError> {
     sqlx::query!(
         "update document set title = $2, source_sha256 = $3, extractor_version = $4,
-                imported_at = now()
+                imported_at = now(), adopted_on = coalesce($5, adopted_on),
+                imported_by = coalesce($6, imported_by)
           where id = $1",
         id,
         source.title,
         source.sha256,
-        source.extractor_version
+        source.extractor_version,
+        source.adopted_on,
+        source.imported_by
     )
     .execute(&mut *conn)
     .await?;
     Ok(())
 }
 
-/// Writes one extraction of document `document_id`, inside the caller's transaction.
+/// Writes one extraction of document `document_id`, inside the caller's transaction. Mandates
+/// found for the first time get review state `review`: `Confirmed` ones are tracked at once,
+/// `Proposed` ones wait for an editor ([`super::review`]).
 pub async fn store_extraction(
     tx: &mut sqlx::PgConnection,
     document_id: i64,
     extraction: &Extraction,
+    review: Review,
 ) -> Result<(), AppError> {
     let labels: Vec<String> = extraction
         .resolutions
@@ -96,50 +109,88 @@ pub async fn store_extraction(
         let paragraph_ids =
             super::resolution::replace_paragraphs(tx, resolution_id, &resolution.paragraphs)
                 .await?;
-        store_mandates(tx, resolution_id, resolution, &paragraph_ids).await?;
+        store_mandates(tx, resolution_id, resolution, &paragraph_ids, review).await?;
     }
     Ok(())
 }
 
-/// The mandates of one resolution, each with its obligation: a dated report when the mandate is
-/// tracked as one, else a continuing activity.
+/// The mandates of one resolution, each confirmed one with its obligation. A corrected mandate
+/// was tracked with its corrections when it was reviewed; the text does not change them.
 async fn store_mandates(
     tx: &mut sqlx::PgConnection,
     resolution_id: i64,
     resolution: &Resolution,
-    paragraph_ids: &std::collections::HashMap<String, i64>,
+    paragraph_ids: &[i64],
+    review: Review,
 ) -> Result<(), AppError> {
     let keys = mandate_keys(&resolution.mandates);
     super::mandate::retire_missing(tx, resolution_id, &keys).await?;
     for ((position, mandate), key) in (0i32..).zip(&resolution.mandates).zip(&keys) {
         let row = super::mandate::MandateRow {
             resolution_id,
-            paragraph_id: paragraph_ids.get(&mandate.paragraph).copied(),
+            paragraph_id: paragraph_of(resolution, paragraph_ids, mandate),
             key,
             position,
             session_number: target_session_number(mandate),
         };
-        let mandate_id = super::mandate::upsert(tx, &row, mandate).await?;
-        if tracked_as_report(mandate) {
-            let session_id = match (&mandate.target_body, row.session_number) {
-                (Some(body), Some(number)) => {
-                    target_session(tx, body, number, mandate.target_session_label.as_deref())
-                        .await?
-                }
-                _ => None,
-            };
-            let target = super::obligation::ReportTarget {
-                body: mandate.target_body.as_deref(),
-                session_number: row.session_number,
-                session_id,
-            };
-            super::obligation::ensure_report(tx, mandate_id, &target).await?;
-        } else {
-            super::obligation::ensure_activity(tx, mandate_id, mandate.target_body.as_deref())
-                .await?;
+        let (mandate_id, stored) = super::mandate::upsert(tx, &row, mandate, review).await?;
+        if stored == Review::Confirmed {
+            let fields = MandateFields::of(mandate);
+            track(
+                tx,
+                mandate_id,
+                &fields,
+                mandate.target_session_label.as_deref(),
+            )
+            .await?;
         }
     }
     Ok(())
+}
+
+/// The paragraph a mandate was found in: the one with its number that holds its words (a
+/// resolution may number the items of a list inside a paragraph too), else the first with its
+/// number.
+fn paragraph_of(
+    resolution: &Resolution,
+    ids: &[i64],
+    mandate: &crate::extract::Mandate,
+) -> Option<i64> {
+    let numbered: Vec<(&crate::extract::Paragraph, i64)> = resolution
+        .paragraphs
+        .iter()
+        .zip(ids.iter().copied())
+        .filter(|(p, _)| p.number.as_deref() == Some(mandate.paragraph.as_str()))
+        .collect();
+    numbered
+        .iter()
+        .find(|(p, _)| p.text.contains(&mandate.quote))
+        .or(numbered.first())
+        .map(|(_, id)| *id)
+}
+
+/// Makes mandate `mandate_id` tracked with `fields`: a dated report when it is tracked as one,
+/// else a continuing activity.
+pub async fn track(
+    tx: &mut sqlx::PgConnection,
+    mandate_id: i64,
+    fields: &MandateFields,
+    session_label: Option<&str>,
+) -> Result<(), AppError> {
+    if reports(fields.is_reporting, fields.recurrence) {
+        let session_id = match (&fields.target_body, fields.target_session) {
+            (Some(body), Some(number)) => target_session(tx, body, number, session_label).await?,
+            _ => None,
+        };
+        let target = super::obligation::ReportTarget {
+            body: fields.target_body.as_deref(),
+            session_number: fields.target_session,
+            session_id,
+        };
+        super::obligation::ensure_report(tx, mandate_id, &target).await
+    } else {
+        super::obligation::ensure_activity(tx, mandate_id, fields.target_body.as_deref()).await
+    }
 }
 
 /// The session a report is due at: the body is found by name or alias, the session by

@@ -171,7 +171,7 @@ macro_rules! finder_rows {
                  limit $15 offset $16
             )
             select o.id, o.kind, o.status, o.document_symbol, r.id as "resolution_id!",
-                   r.label as "resolution_label!", m.paragraph_number, m.addressee,
+                   resolution_name(r.label, r.adopted_symbol) as "resolution_label!", m.paragraph_number, m.addressee,
                    page.body, b.code as "body_code?", page.number as "number?",
                    s.label as "session_label?", s.opens_on as "opens_on?",
                    s.closes_on as "closes_on?", b.submission_lead_weeks as "submission_lead_weeks?",

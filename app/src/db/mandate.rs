@@ -1,6 +1,7 @@
 //! The `mandate` table: what each operative paragraph asks of whom, as the extractor found it.
 
 use crate::domain::Status;
+use crate::domain::review::Review;
 use crate::error::AppError;
 use crate::extract::Mandate;
 
@@ -24,7 +25,8 @@ pub async fn retire_missing(
 ) -> Result<(), AppError> {
     sqlx::query!(
         "update mandate set retired_at = now()
-          where resolution_id = $1 and key <> all($2) and retired_at is null",
+          where resolution_id = $1 and key <> all($2) and retired_at is null
+            and key not like 'split:%'",
         resolution_id,
         keys
     )
@@ -33,26 +35,34 @@ pub async fn retire_missing(
     Ok(())
 }
 
-/// Stores a mandate, or updates (and revives) the one with its key; returns its id. Its
-/// addressee, target and kind are its identity and stay; the wording may change.
+/// Stores a mandate (in review state `review`), or updates (and revives) the one with its key;
+/// returns its id and review state. Its addressee, target and kind are its identity and stay;
+/// the wording may change, except where an editor corrected it, and a decision stays made.
 pub async fn upsert(
     conn: &mut sqlx::PgConnection,
     row: &MandateRow<'_>,
     mandate: &Mandate,
-) -> Result<i64, AppError> {
-    Ok(sqlx::query_scalar!(
+    review: Review,
+) -> Result<(i64, Review), AppError> {
+    let stored = sqlx::query!(
         r#"
         insert into mandate (resolution_id, paragraph_id, key, position, paragraph_number,
                              verb, addressee, action, is_reporting, target_body,
-                             target_session, target_session_label, via_body, recurrence, quote)
-        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                             target_session, target_session_label, via_body, recurrence, quote,
+                             review)
+        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
         on conflict on constraint mandate_resolution_key_key
         do update set paragraph_id = excluded.paragraph_id, position = excluded.position,
-                      verb = excluded.verb, action = excluded.action,
+                      verb = excluded.verb,
+                      action = case when mandate.review = 'corrected' then mandate.action
+                                    else excluded.action end,
                       target_session_label = excluded.target_session_label,
-                      recurrence = excluded.recurrence, quote = excluded.quote,
+                      recurrence = case when mandate.review = 'corrected' then mandate.recurrence
+                                        else excluded.recurrence end,
+                      quote = case when mandate.review = 'corrected' then mandate.quote
+                                   else excluded.quote end,
                       retired_at = null
-        returning id
+        returning id, review
         "#,
         row.resolution_id,
         row.paragraph_id,
@@ -68,10 +78,12 @@ pub async fn upsert(
         mandate.target_session_label,
         mandate.via_body,
         mandate.recurrence.map(|r| r.as_str()),
-        mandate.quote
+        mandate.quote,
+        review.as_str()
     )
     .fetch_one(&mut *conn)
-    .await?)
+    .await?;
+    Ok((stored.id, super::stored(&stored.review, "review state")?))
 }
 
 /// Retires the mandates of a document's retired resolutions (they come back with them, through

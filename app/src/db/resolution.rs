@@ -4,7 +4,6 @@ use crate::error::AppError;
 use crate::extract::{Paragraph, Resolution};
 use crate::model::{RESOLUTIONS_PER_PAGE, ResolutionPage, ResolutionSummary};
 use sqlx::PgPool;
-use std::collections::HashMap;
 
 /// One page of the front page's list: the current resolutions whose label, title, adopting body
 /// or document symbol hold every one of `words` (lower case), in document order, each with its
@@ -19,14 +18,16 @@ pub async fn page_of_summaries(
     let rows = sqlx::query!(
         r#"
         with matching as (
-            select r.id, d.symbol, r.label, r.title, r.adopting_body, r.position
+            select r.id, d.symbol, resolution_name(r.label, r.adopted_symbol) as label, r.title,
+                   r.adopting_body, r.position
               from resolution r
               join document d on d.id = r.document_id
              where r.retired_at is null
                and not exists (
                    select 1 from unnest($1::text[]) word
                     where strpos(lower(r.label || ' ' || r.title || ' '
-                                       || coalesce(r.adopting_body, '') || ' ' || d.symbol),
+                                       || coalesce(r.adopting_body, '') || ' ' || d.symbol
+                                       || ' ' || coalesce(r.adopted_symbol, '')),
                                  word) = 0)
         ), page as (
             select matching.*, count(*) over () as matching
@@ -34,13 +35,15 @@ pub async fn page_of_summaries(
              order by symbol, position
              limit $2 offset $3
         )
-        select p.id, p.symbol as document_symbol, p.label, p.title, p.adopting_body,
+        select p.id, p.symbol as document_symbol, p.label as "label!", p.title, p.adopting_body,
                (select count(*) from paragraph x
                  where x.resolution_id = p.id and x.kind = 'operative') as "operative_paragraphs!",
                (select count(*) from mandate m
-                 where m.resolution_id = p.id and m.retired_at is null) as "mandates!",
+                 where m.resolution_id = p.id and m.retired_at is null
+                   and m.review in ('confirmed', 'corrected')) as "mandates!",
                (select count(*) from mandate m
-                 where m.resolution_id = p.id and m.retired_at is null and m.is_reporting)
+                 where m.resolution_id = p.id and m.retired_at is null and m.is_reporting
+                   and m.review in ('confirmed', 'corrected'))
                  as "reporting_mandates!",
                p.matching as "matching!"
           from page p
@@ -132,7 +135,7 @@ pub async fn replace_paragraphs(
     conn: &mut sqlx::PgConnection,
     resolution_id: i64,
     paragraphs: &[Paragraph],
-) -> Result<HashMap<String, i64>, AppError> {
+) -> Result<Vec<i64>, AppError> {
     sqlx::query!(
         "delete from paragraph where resolution_id = $1",
         resolution_id
@@ -155,7 +158,7 @@ pub async fn replace_paragraphs(
         r#"
         insert into paragraph (resolution_id, position, kind, number, text)
         select $1, * from unnest($2::int[], $3::text[], $4::text[], $5::text[])
-        returning id, number
+        returning id, position
         "#,
         resolution_id,
         &positions,
@@ -165,10 +168,9 @@ pub async fn replace_paragraphs(
     )
     .fetch_all(&mut *conn)
     .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|row| row.number.map(|n| (n, row.id)))
-        .collect())
+    let mut rows: Vec<(i32, i64)> = rows.into_iter().map(|row| (row.position, row.id)).collect();
+    rows.sort_unstable();
+    Ok(rows.into_iter().map(|(_, id)| id).collect())
 }
 
 /// Resolution `id` with its paragraphs in order and, by each, its current mandates and the
@@ -179,8 +181,9 @@ pub async fn text(
 ) -> Result<Option<crate::model::text::ResolutionText>, AppError> {
     use crate::model::text::{MandateLink, ParagraphText, ResolutionText};
     let Some(head) = sqlx::query!(
-        "select r.id, d.symbol, r.label, r.title, r.adopting_body
-           from resolution r join document d on d.id = r.document_id where r.id = $1",
+        r#"select r.id, d.symbol, resolution_name(r.label, r.adopted_symbol) as "label!",
+                  r.title, r.adopting_body
+             from resolution r join document d on d.id = r.document_id where r.id = $1"#,
         id
     )
     .fetch_optional(pool)
@@ -201,6 +204,7 @@ pub async fn text(
           from mandate m
           left join obligation o on o.mandate_id = m.id and o.occurrence = 1
          where m.resolution_id = $1 and m.retired_at is null
+           and m.review in ('confirmed', 'corrected')
          order by m.position
         "#,
         id

@@ -58,7 +58,8 @@ macro_rules! schedule_rows {
         sqlx::query_as!(
             ScheduleRow,
             r#"
-            select o.id, o.kind, o.status, r.label as resolution_label, m.paragraph_number,
+            select o.id, o.kind, o.status, resolution_name(r.label, r.adopted_symbol) as "resolution_label!",
+                   m.paragraph_number,
                    m.addressee, coalesce(b.name, o.target_body) as "body?",
                    s.number as "number?", s.label as "label?", s.opens_on, s.closes_on,
                    b.submission_lead_weeks as "submission_lead_weeks?",

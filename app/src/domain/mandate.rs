@@ -9,7 +9,12 @@ use std::collections::HashMap;
 /// activity. A report asked for "periodically", with no interval, has no next date anyone can
 /// compute: it stays `ongoing` as an activity until the body ends or completes it.
 pub fn tracked_as_report(mandate: &Mandate) -> bool {
-    mandate.is_reporting && mandate.recurrence != Some(Recurrence::Periodic)
+    reports(mandate.is_reporting, mandate.recurrence)
+}
+
+/// [`tracked_as_report`] on a mandate's fields (as reviewed, or stored).
+pub fn reports(is_reporting: bool, recurrence: Option<Recurrence>) -> bool {
+    is_reporting && recurrence != Some(Recurrence::Periodic)
 }
 
 /// The session number a mandate names, when it is a usable one (positive, and fits the column).
@@ -42,6 +47,14 @@ pub fn mandate_keys(mandates: &[Mandate]) -> Vec<String> {
             format!("{base}|{n}")
         })
         .collect()
+}
+
+/// What an import did to one document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportOutcome {
+    Created,
+    Updated,
+    Unchanged,
 }
 
 /// Counts of what one document holds, for the import report.

@@ -213,17 +213,7 @@ fn other_patterns() -> Box<[bool]> {
 
 #[test]
 fn stored_spellings_match_the_json_spellings() {
-    let actions = [
-        Action::Report,
-        Action::SubmitReport,
-        Action::PrepareReport,
-        Action::CollectInformation,
-        Action::ConveneMeeting,
-        Action::FacilitateParticipation,
-        Action::ProvideResources,
-        Action::ProvideTechnicalAssistance,
-        Action::Other,
-    ];
+    let actions = Action::ALL;
     for action in actions {
         assert_eq!(serde_json::to_value(action).unwrap(), action.as_str());
     }

@@ -15,7 +15,6 @@ use app::error::AppError;
 use app::mail::MailContext;
 use app::model::finder::{FinderQuery, encode};
 use axum::Router;
-use axum::body::Body;
 use axum::extract::{Query, Request, State};
 use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
@@ -23,7 +22,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use governor::{DefaultKeyedRateLimiter, Quota};
 use leptos::config::LeptosOptions;
-use leptos::prelude::provide_context;
 use sqlx::PgPool;
 use std::net::IpAddr;
 use std::num::NonZeroU32;
@@ -79,22 +77,8 @@ pub fn router(
 impl Forms {
     /// The page of `parts`' address, rendered with `posted`, answered with `status`.
     async fn page(&self, parts: Parts, posted: PostedForm, status: StatusCode) -> Response {
-        let context = self.context.clone();
-        let options = self.options.clone();
-        let render = leptos_axum::render_app_async_with_context(
-            move || {
-                context();
-                provide_context(posted.clone());
-            },
-            move || app::shell(options.clone()),
-        );
-        let mut response = render(Request::from_parts(parts, Body::empty())).await;
-        *response.status_mut() = status;
-        response.headers_mut().insert(
-            header::CACHE_CONTROL,
-            header::HeaderValue::from_static("no-store"),
-        );
-        response
+        let (context, options) = (self.context.clone(), self.options.clone());
+        super::form_page::render(context, options, parts, posted, status).await
     }
 
     /// The page again with a refusal that belongs to no field.

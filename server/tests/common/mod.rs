@@ -3,6 +3,7 @@
 //! does not build it as a test binary of its own.)
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
+pub mod files;
 pub mod smtp;
 
 use server::calendar::{CalendarFile, load};

@@ -1,0 +1,297 @@
+//! The review queue: every staff member reads a document's proposed mandates; editors and
+//! administrators decide on them. Each decision is recorded with who made it and what changed,
+//! and a confirmed or corrected mandate becomes a tracked obligation in the same transaction.
+
+// Server functions take a form's fields one by one (the split form has eight).
+#![allow(clippy::too_many_arguments)]
+
+use crate::error::AppError;
+use crate::model::review::ReviewDocument;
+use leptos::prelude::*;
+
+/// Document `document_id` as the review page shows it.
+#[server(endpoint = "get_review")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, fields(document = document_id)))]
+pub async fn get_review(document_id: i64) -> Result<ReviewDocument, AppError> {
+    let user = crate::auth::login::require_staff().await?;
+    let pool = crate::db::pool()?;
+    let mut document = crate::db::review::document(&pool, document_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("There is no document {document_id}.")))?;
+    document.can_edit = user.role.can_edit();
+    Ok(document)
+}
+
+#[cfg(feature = "ssr")]
+mod decide {
+    use crate::db::review::{self, Reviewer};
+    use crate::domain::review::{Decision, MandateFields, Review};
+    use crate::error::AppError;
+
+    /// The caller (an editor), a transaction, and the proposed mandate locked in it.
+    pub async fn begin(
+        mandate_id: i64,
+    ) -> Result<
+        (
+            crate::auth::CurrentUser,
+            sqlx::Transaction<'static, sqlx::Postgres>,
+            review::Pending,
+        ),
+        AppError,
+    > {
+        let user = crate::auth::login::require_editor().await?;
+        let pool = crate::db::pool()?;
+        let mut tx = pool.begin().await?;
+        let pending = review::lock_proposed(&mut tx, mandate_id).await?;
+        Ok((user, tx, pending))
+    }
+
+    /// Tracks `pending` with `fields` (confirmed as found, or corrected) and records it.
+    pub async fn track(
+        tx: &mut sqlx::PgConnection,
+        user: &crate::auth::CurrentUser,
+        pending: &review::Pending,
+        fields: &MandateFields,
+    ) -> Result<(), AppError> {
+        let changes = pending.fields.changes(fields);
+        let (state, decision) = if changes.is_empty() {
+            (Review::Confirmed, Decision::Confirmed)
+        } else {
+            (Review::Corrected, Decision::Corrected)
+        };
+        review::set(tx, pending.id, state, fields, None).await?;
+        let label = if changes
+            .iter()
+            .any(|(f, _, _)| *f == "target session" || *f == "target body")
+        {
+            None
+        } else {
+            pending.session_label.as_deref()
+        };
+        crate::db::document::track(tx, pending.id, fields, label).await?;
+        review::record(tx, pending.id, decision, by(user), &changes, None).await
+    }
+
+    /// A decision that links two mandates, in both histories (the second gets `changes`).
+    pub async fn record_pair(
+        tx: &mut sqlx::PgConnection,
+        user: &crate::auth::CurrentUser,
+        [(first, first_decision), (second, second_decision)]: [(i64, Decision); 2],
+        changes: &[(&str, String, String)],
+    ) -> Result<(), AppError> {
+        review::record(tx, first, first_decision, by(user), &[], Some(second)).await?;
+        review::record(tx, second, second_decision, by(user), changes, Some(first)).await
+    }
+
+    pub fn by(user: &crate::auth::CurrentUser) -> Reviewer<'_> {
+        Reviewer {
+            id: user.id,
+            name: &user.display_name,
+        }
+    }
+
+    /// The fields typed in a correction or split form.
+    pub fn typed(
+        addressee: &str,
+        action: &str,
+        reporting: Option<String>,
+        target_body: &str,
+        target_session: &str,
+        recurrence: &str,
+    ) -> Result<MandateFields, AppError> {
+        crate::domain::review::corrected(
+            addressee,
+            action,
+            reporting.is_some_and(|r| r == "yes" || r == "on" || r == "true"),
+            target_body,
+            target_session,
+            recurrence,
+        )
+        .map_err(AppError::invalid)
+    }
+}
+
+/// Confirms proposed mandate `mandate_id` as the extractor found it: it becomes tracked.
+#[server(endpoint = "confirm_mandate")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, fields(mandate = mandate_id)))]
+pub async fn confirm_mandate(mandate_id: i64) -> Result<(), AppError> {
+    let (user, mut tx, pending) = decide::begin(mandate_id).await?;
+    let fields = pending.fields.clone();
+    decide::track(&mut tx, &user, &pending, &fields).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Corrects proposed mandate `mandate_id` and tracks it with the corrections (when nothing
+/// differs, that is a confirmation).
+#[server(endpoint = "correct_mandate")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, fields(mandate = mandate_id)))]
+pub async fn correct_mandate(
+    mandate_id: i64,
+    addressee: String,
+    action: String,
+    #[server(default)] reporting: Option<String>,
+    #[server(default)] target_body: String,
+    #[server(default)] target_session: String,
+    #[server(default)] recurrence: String,
+) -> Result<(), AppError> {
+    let (user, mut tx, pending) = decide::begin(mandate_id).await?;
+    let fields = decide::typed(
+        &addressee,
+        &action,
+        reporting,
+        &target_body,
+        &target_session,
+        &recurrence,
+    )?;
+    decide::track(&mut tx, &user, &pending, &fields).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Rejects proposed mandate `mandate_id`: it is not tracked and no public page shows it.
+#[server(endpoint = "reject_mandate")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, fields(mandate = mandate_id)))]
+pub async fn reject_mandate(mandate_id: i64) -> Result<(), AppError> {
+    use crate::domain::review::{Decision, Review};
+    let (user, mut tx, pending) = decide::begin(mandate_id).await?;
+    crate::db::review::set(&mut tx, pending.id, Review::Rejected, &pending.fields, None).await?;
+    crate::db::review::record(
+        &mut tx,
+        pending.id,
+        Decision::Rejected,
+        decide::by(&user),
+        &[],
+        None,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Splits proposed mandate `mandate_id`: `quote` (words of its paragraph) becomes a mandate of
+/// its own with the fields given, tracked at once; the original stays proposed.
+#[server(endpoint = "split_mandate")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, fields(mandate = mandate_id)))]
+pub async fn split_mandate(
+    mandate_id: i64,
+    quote: String,
+    addressee: String,
+    action: String,
+    #[server(default)] reporting: Option<String>,
+    #[server(default)] target_body: String,
+    #[server(default)] target_session: String,
+    #[server(default)] recurrence: String,
+) -> Result<(), AppError> {
+    use crate::domain::review::Decision;
+    let (user, mut tx, pending) = decide::begin(mandate_id).await?;
+    let quote = quote.split_whitespace().collect::<Vec<_>>().join(" ");
+    let paragraph = pending
+        .paragraph_text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if quote.is_empty() || !paragraph.contains(&quote) {
+        return Err(AppError::invalid(
+            "Copy the words of the new mandate from its paragraph, exactly as they are there.",
+        ));
+    }
+    let fields = decide::typed(
+        &addressee,
+        &action,
+        reporting,
+        &target_body,
+        &target_session,
+        &recurrence,
+    )?;
+    let new = crate::db::review::insert_split(&mut tx, pending.id, &quote, &fields).await?;
+    crate::db::document::track(&mut tx, new, &fields, None).await?;
+    let changes = pending.fields.changes(&fields);
+    let pair = [(pending.id, Decision::Split), (new, Decision::SplitFrom)];
+    decide::record_pair(&mut tx, &user, pair, &changes).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Merges proposed mandate `mandate_id` into mandate `into` of the same resolution (the same
+/// task found twice): it is not tracked itself.
+#[server(endpoint = "merge_mandate")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, fields(mandate = mandate_id)))]
+pub async fn merge_mandate(mandate_id: i64, into: i64) -> Result<(), AppError> {
+    use crate::domain::review::{Decision, Review};
+    let (user, mut tx, pending) = decide::begin(mandate_id).await?;
+    if into == mandate_id
+        || !crate::db::review::can_absorb(&mut tx, into, pending.resolution_id).await?
+    {
+        return Err(AppError::invalid(
+            "Choose another current mandate of the same resolution to merge into.",
+        ));
+    }
+    let merged = Review::Merged;
+    crate::db::review::set(&mut tx, pending.id, merged, &pending.fields, Some(into)).await?;
+    let pair = [(pending.id, Decision::Merged), (into, Decision::MergedFrom)];
+    decide::record_pair(&mut tx, &user, pair, &[]).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Confirms every proposed mandate of document `document_id` as found (a clean document).
+#[server(endpoint = "confirm_all")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, fields(document = document_id)))]
+pub async fn confirm_all(document_id: i64) -> Result<usize, AppError> {
+    let user = crate::auth::login::require_editor().await?;
+    let pool = crate::db::pool()?;
+    let mut tx = pool.begin().await?;
+    let ids = crate::db::review::proposed_in(&mut tx, document_id).await?;
+    for id in &ids {
+        let pending = crate::db::review::lock_proposed(&mut tx, *id).await?;
+        let fields = pending.fields.clone();
+        decide::track(&mut tx, &user, &pending, &fields).await?;
+    }
+    tx.commit().await?;
+    tracing::info!(
+        user = user.id,
+        document = document_id,
+        confirmed = ids.len(),
+        "confirmed a document's mandates"
+    );
+    Ok(ids.len())
+}
+
+/// Records the symbol and date under which resolution `resolution_id` was adopted (a draft in
+/// a Commission's report adopted by the General Assembly or ECOSOC); blank clears them.
+#[server(endpoint = "record_adoption")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, fields(resolution = resolution_id)))]
+pub async fn record_adoption(
+    resolution_id: i64,
+    #[server(default)] adopted_symbol: String,
+    #[server(default)] adopted_on: Option<String>,
+) -> Result<(), AppError> {
+    let user = crate::auth::login::require_editor().await?;
+    let symbol = match adopted_symbol.trim() {
+        "" => None,
+        text => Some(
+            crate::domain::DocumentSymbol::parse(text)
+                .map_err(|err| AppError::invalid(format!("The adopted symbol: {err}")))?,
+        ),
+    };
+    let adopted_on = super::form::date(adopted_on, "adoption")?;
+    if symbol.is_none() && adopted_on.is_some() {
+        return Err(AppError::invalid(
+            "Enter the symbol the resolution was adopted under, or leave the date empty.",
+        ));
+    }
+    let pool = crate::db::pool()?;
+    let symbol = symbol.as_ref().map(|s| s.as_ref());
+    if !crate::db::review::record_adoption(&pool, resolution_id, symbol, adopted_on).await? {
+        return Err(AppError::NotFound(format!(
+            "There is no resolution {resolution_id}."
+        )));
+    }
+    tracing::info!(
+        user = user.id,
+        resolution = resolution_id,
+        "recorded an adoption"
+    );
+    Ok(())
+}

@@ -1,0 +1,50 @@
+//! Limits on every request: how large its body may be and how long its answer may take, each
+//! larger for uploads (`POST /import`) than for everything else.
+
+use super::upload::{UPLOAD_BODY_BYTES, UPLOAD_PATH};
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+/// The request body limit: [`UPLOAD_BODY_BYTES`] for uploads, [`super::errors::MAX_BODY_BYTES`]
+/// for everything else (a larger declared body is refused at once with 413; a body that grows
+/// past the limit fails as it is read).
+pub async fn limit_bodies(request: Request, next: axum::middleware::Next) -> Response {
+    let upload = request.uri().path() == UPLOAD_PATH;
+    let limit = if upload {
+        UPLOAD_BODY_BYTES
+    } else {
+        super::errors::MAX_BODY_BYTES
+    };
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    // The upload route answers an oversized upload itself, with its page.
+    if !upload && declared.is_some_and(|n| n > limit) {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    }
+    let (parts, body) = request.into_parts();
+    let body = Body::new(http_body_util::Limited::new(body, limit));
+    next.run(Request::from_parts(parts, body)).await
+}
+
+/// How long an upload may take to arrive and be read: a 25 MB file on a slow link.
+pub const UPLOAD_WITHIN: std::time::Duration = std::time::Duration::from_secs(300);
+
+/// A request not answered within [`super::ANSWER_WITHIN`] ([`UPLOAD_WITHIN`] for an upload)
+/// gets 503 instead of holding its connection (and a pool connection) open for ever; the limit
+/// covers the answer's head, not a streamed body.
+pub async fn answer_within(request: Request, next: axum::middleware::Next) -> Response {
+    let within = if request.uri().path() == UPLOAD_PATH {
+        UPLOAD_WITHIN
+    } else {
+        super::ANSWER_WITHIN
+    };
+    match tokio::time::timeout(within, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
+    }
+}
