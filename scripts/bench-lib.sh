@@ -20,3 +20,16 @@ bench_cleanup() {
   for pid in $server_pid $sink_pid; do kill "$pid" 2>/dev/null || true; done
   scripts/db.sh stop bench-pg >/dev/null || true
 }
+
+# The address a server started with `--addr 127.0.0.1:0` prints in LOG (sets base; exits with
+# the log when the server does not start within 10 s).
+bench_address() {
+  base=""
+  for _ in $(seq 1 100); do
+    base=$(grep -o 'http://127.0.0.1:[0-9]*' "$1" | head -n 1 || true)
+    [ -n "$base" ] && return 0
+    sleep 0.1
+  done
+  cat "$1" >&2
+  exit 1
+}

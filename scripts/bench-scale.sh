@@ -26,13 +26,7 @@ serve() {
   [ -n "$server_pid" ] && { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; }
   RUST_LOG=warn "$bin" serve --addr 127.0.0.1:0 --site-root target/site "$@" >"$log" 2>&1 &
   server_pid=$!
-  base=""
-  for _ in $(seq 1 100); do
-    base=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -n 1 || true)
-    [ -n "$base" ] && break
-    sleep 0.1
-  done
-  [ -n "$base" ] || { cat "$log" >&2; exit 1; }
+  bench_address "$log"
   sleep 1 # until it listens for data changes, before which it keeps no page
 }
 serve

@@ -21,12 +21,13 @@ step "clippy (ssr, hydrate)"
 cargo clippy -q -p server --all-targets -- -D warnings
 cargo clippy -q -p app --all-targets --features ssr -- -D warnings
 cargo clippy -q -p app --lib --features hydrate -- -D warnings
+cargo clippy -q -p app --lib --features preview -- -D warnings
 
 step "throwaway database cluster"
 scripts/db.sh drop test-pg
-server_pid=""
+# The servers' process ids, for `cleanup` (each server is started in a command substitution).
 cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  for file in .data/e2e*-server.pid; do [ -f "$file" ] && kill "$(cat "$file")" 2>/dev/null; rm -f "$file"; done
   scripts/db.sh stop test-pg || true
 }
 trap cleanup EXIT
@@ -43,25 +44,34 @@ step "release build"
 scripts/build.sh release
 
 step "browser tests"
-e2e_url=${DATABASE_URL%/*}/e2e
-psql "${DATABASE_URL%/*}/postgres" -qc "create database e2e"
-DATABASE_URL=$e2e_url target/release/mandate-tracker calendar data/calendar.json
-DATABASE_URL=$e2e_url target/release/mandate-tracker import data/E-2019-30.txt --symbol E/2019/30
 export E2E_PASSWORD="e2e test password"
-for account in admin:admin@example.org editor:staff@example.org viewer:viewer@example.org; do
-  DATABASE_URL=$e2e_url MT_PASSWORD=$E2E_PASSWORD target/release/mandate-tracker user add \
-    --role "${account%%:*}" --email "${account#*:}" --name "E2E ${account%%:*}"
-done
-log=.data/e2e-server.log
-DATABASE_URL=$e2e_url target/release/mandate-tracker serve --addr 127.0.0.1:0 --site-root target/site >"$log" 2>&1 &
-server_pid=$!
-base_url=""
-for _ in $(seq 1 100); do
-  base_url=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -n 1 || true)
-  [ -n "$base_url" ] && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$log" >&2; exit 1; }
-  sleep 0.1
-done
-[ -n "$base_url" ] || { echo "the server did not start" >&2; cat "$log" >&2; exit 1; }
-BASE_URL=$base_url timeout --signal=INT 20m \
+# A database NAME with the calendar, the seed report and the three accounts, and a release
+# server on it; prints its address.
+e2e_server() {
+  local name=$1 url=${DATABASE_URL%/*}/$1
+  psql "${DATABASE_URL%/*}/postgres" -qc "create database $name"
+  DATABASE_URL=$url target/release/mandate-tracker calendar data/calendar.json >&2
+  DATABASE_URL=$url target/release/mandate-tracker import data/E-2019-30.txt --symbol E/2019/30 >&2
+  for account in admin:admin@example.org editor:staff@example.org viewer:viewer@example.org; do
+    DATABASE_URL=$url MT_PASSWORD=$E2E_PASSWORD target/release/mandate-tracker user add \
+      --role "${account%%:*}" --email "${account#*:}" --name "E2E ${account%%:*}" >&2
+  done
+  local log=.data/$name-server.log address=""
+  DATABASE_URL=$url target/release/mandate-tracker serve --addr 127.0.0.1:0 --site-root target/site \
+    >"$log" 2>&1 &
+  echo $! >".data/$name-server.pid"
+  for _ in $(seq 1 100); do
+    address=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -n 1 || true)
+    [ -n "$address" ] && break
+    kill -0 "$!" 2>/dev/null || { cat "$log" >&2; exit 1; }
+    sleep 0.1
+  done
+  [ -n "$address" ] || { echo "the $name server did not start" >&2; cat "$log" >&2; exit 1; }
+  echo "$address"
+}
+base_url=$(e2e_server e2e)
+# The import tests add documents: they get a server and database of their own, so the other
+# tests see the seed report alone.
+import_url=$(e2e_server e2e_import)
+IMPORT_BASE_URL=$import_url BASE_URL=$base_url timeout --signal=INT 20m \
   node --test --test-timeout=180000 --test-reporter=spec end2end/tests/

@@ -3,11 +3,8 @@
 // 390 px: no violation of any rule it checks, and no sideways scrolling at either width.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import { launch, open, hydrated, logIn, ADMIN, BASE_URL } from './browser.mjs';
+import { launch, logIn, audit, ADMIN, BASE_URL } from './browser.mjs';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PAGES = [
   '/',
   '/?q=cyber',
@@ -29,34 +26,11 @@ const PAGES = [
 ];
 // What staff see besides: the obligation page with its status form and work panel, My work, the
 // notice settings, the accounts page, the outbox of mails written to disk.
-const STAFF_PAGES = ['/obligations', '/obligations/1', '/resolutions/1', '/calendar', '/my-work', '/account/notices', '/admin/accounts', '/outbox'];
+const STAFF_PAGES = ['/obligations', '/obligations/1', '/resolutions/1', '/calendar', '/my-work', '/account/notices', '/admin/accounts', '/outbox', '/import', '/review/1'];
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-/** The violations axe finds on the page, one line each: rule, impact, and where. */
-async function violations(page) {
-  // Run through the DevTools protocol, which the page's Content-Security-Policy does not govern.
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return result.violations.map((v) =>
-    `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-/** Every finding on `paths` (axe violations and sideways scrolling), one line each. */
-async function audit(context, paths) {
-  const found = [];
-  for (const path of paths) {
-    const { page } = await open(context, path);
-    await hydrated(page);
-    for (const line of await violations(page)) found.push(`${path}: ${line}`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    if (overflow > 0) found.push(`${path}: ${overflow}px wider than the screen`);
-    await page.close();
-  }
-  return found;
-}
 
 for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['390 px', { width: 390, height: 844 }]]) {
   test(`axe-core finds nothing on the public pages (${name})`, async () => {

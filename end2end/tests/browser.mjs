@@ -1,5 +1,6 @@
 // Launches Debian's Chromium (not a downloaded build) headless, with the flags this machine needs.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -75,3 +76,34 @@ export async function mailTo(address) {
   throw new Error(`no mail to ${address} in ${OUTBOX}`);
 }
 
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The violations axe finds on the page, one line each: rule, impact, and where. */
+export async function violations(page) {
+  // Run through the DevTools protocol, which the page's Content-Security-Policy does not govern.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.map((v) =>
+    `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** What is wrong on the page now: axe's violations, and sideways scrolling. */
+export async function problems(page, path) {
+  const found = (await violations(page)).map((line) => `${path}: ${line}`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 0) found.push(`${path}: ${overflow}px wider than the screen`);
+  return found;
+}
+
+/** axe's violations and sideways scrolling on each of `paths`, hydrated, in `context`. */
+export async function audit(context, paths) {
+  const found = [];
+  for (const path of paths) {
+    const { page } = await open(context, path);
+    await hydrated(page);
+    found.push(...await problems(page, path));
+    await page.close();
+  }
+  return found;
+}

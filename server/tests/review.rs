@@ -674,3 +674,13 @@ async fn an_adopted_symbol_names_the_resolution_on_pages(pool: PgPool) {
     .await;
     assert!(finder.contains("A/RES/74/177"), "{finder}");
 }
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn a_long_report_is_imported_through_the_draft_form(pool: PgPool) {
+    let (base, editor) = editor(&pool).await;
+    // The seed report after blank lines: a form of about 0.5 MB, twice the limit of other forms.
+    let text = format!("{}{}", "\n".repeat(100_000), common::SEED);
+    let draft = draft_of(&editor, &base, "E/2019/30/Rev.1", None, &text).await;
+    let document = import_draft(&editor, &base, draft, "E/2019/30/Rev.1", &text).await;
+    assert_eq!(states(&pool, document).await.len(), 63);
+}

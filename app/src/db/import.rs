@@ -48,7 +48,7 @@ pub async fn import(
     })?;
     let sha = hex::encode(Sha256::digest(request.text.as_bytes()));
     let summary = ImportSummary::of(&extraction);
-    let title = document_title(request.text);
+    let title = document_title(request.text, &extraction);
     let source = DocumentSource {
         symbol,
         title: &title,
@@ -84,16 +84,22 @@ pub async fn import(
     })
 }
 
-/// The report's own title line ("Report on the twenty-eighth session ..."), else its first line.
-pub fn document_title(text: &str) -> String {
+/// The report's own title line ("Report on the twenty-eighth session ..."), else the title of
+/// its one resolution, else its first line.
+pub fn document_title(text: &str, extraction: &crate::extract::Extraction) -> String {
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let first = lines
         .clone()
         .next()
         .unwrap_or("Untitled document")
         .to_string();
+    let only = match extraction.resolutions.as_slice() {
+        [one] if !one.title.trim().is_empty() => Some(one.title.trim().to_owned()),
+        _ => None,
+    };
     lines
         .find(|l| l.starts_with("Report on") || l.starts_with("Report of"))
         .map(str::to_owned)
+        .or(only)
         .unwrap_or(first)
 }

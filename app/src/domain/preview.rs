@@ -25,6 +25,26 @@ pub struct PreviewCounts {
     pub reports: usize,
 }
 
+/// The preview's one-line count ("2 resolutions or decisions, 5 mandates, 1 of them a report.").
+pub fn summary(counts: &PreviewCounts) -> String {
+    let of = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    format!(
+        "{}, {}, {} of them {}.",
+        of(
+            counts.resolutions,
+            "resolution or decision",
+            "resolutions or decisions"
+        ),
+        of(counts.mandates, "mandate", "mandates"),
+        counts.reports,
+        if counts.reports == 1 {
+            "a report"
+        } else {
+            "reports"
+        }
+    )
+}
+
 /// The deadlines of a report due at `body`'s session `number`, when the calendar dates it.
 fn dated(calendar: &[KnownSession], body: &str, number: u32) -> Option<Deadlines> {
     let number = i32::try_from(number).ok()?;

@@ -20,6 +20,21 @@ const ACCEPTED: &str = ".pdf,.docx,.xml,.akn,.txt,application/pdf,text/plain,app
 
 #[component]
 pub fn ImportPage() -> impl IntoView {
+    view! {
+        <Title text="Import a document — Mandate Tracker" />
+        <h1>"Import a document"</h1>
+        {load(async move {
+            match list_imports().await {
+                Ok(listing) => view! { <UploadForm /> <Listing listing /> }.into_any(),
+                Err(error) => view! { <PageError error /> }.into_any(),
+            }
+        })}
+    }
+}
+
+/// The upload form, with the refused upload's problems and typed values when there is one.
+#[component]
+fn UploadForm() -> impl IntoView {
     let refused = use_context::<RefusedImport>().unwrap_or_default();
     let errors = refused.errors.clone();
     let summary = (!errors.is_empty()).then(|| PostedForm {
@@ -33,8 +48,6 @@ pub fn ImportPage() -> impl IntoView {
     };
     let text = html_escape::encode_text(&refused.text).into_owned();
     view! {
-        <Title text="Import a document — Mandate Tracker" />
-        <h1>"Import a document"</h1>
         <ErrorSummary posted=summary />
         <p class="lede">
             "Upload a resolution or a session report, or paste its text. You will see what the \
@@ -86,12 +99,6 @@ pub fn ImportPage() -> impl IntoView {
             </fieldset>
             <button type="submit">"Upload and preview"</button>
         </form>
-        {load(async move {
-            match list_imports().await {
-                Ok(listing) => view! { <Listing listing /> }.into_any(),
-                Err(error) => view! { <PageError error /> }.into_any(),
-            }
-        })}
     }
 }
 
@@ -119,11 +126,16 @@ fn Listing(listing: ImportListing) -> impl IntoView {
     let review = if listing.awaiting_review.is_empty() {
         view! { <p>"No document has mandates waiting for review."</p> }.into_any()
     } else {
-        listing
+        let items = listing
             .awaiting_review
             .into_iter()
             .map(|d| {
-                let text = format!("Review {}: {} proposed mandates", d.symbol, d.proposed);
+                let what = if d.proposed == 1 {
+                    "mandate"
+                } else {
+                    "mandates"
+                };
+                let text = format!("Review {}: {} proposed {what}", d.symbol, d.proposed);
                 view! {
                     <li>
                         <a href=format!("/review/{}", d.id)>{text}</a>
@@ -131,13 +143,13 @@ fn Listing(listing: ImportListing) -> impl IntoView {
                     </li>
                 }
             })
-            .collect_view()
-            .into_any()
+            .collect_view();
+        view! { <ul>{items}</ul> }.into_any()
     };
     view! {
         {drafts}
         <h2>"Waiting for review"</h2>
-        <ul>{review}</ul>
+        {review}
     }
 }
 
@@ -172,22 +184,23 @@ fn DraftView(
     discard: ServerAction<DiscardDraft>,
 ) -> impl IntoView {
     let draft = page.draft;
+    // The sessions the browser's live preview dates reports by (public/import-preview.js).
+    let calendar = serde_json_string(&page.calendar);
     let preview = match crate::extract::extract(&draft.text) {
         Ok(extraction) => {
             let (html, counts) = crate::domain::preview::render_html(&extraction, &page.calendar);
-            let summary = format!(
-                "{} resolutions or decisions, {} mandates, {} of them reports.",
-                counts.resolutions, counts.mandates, counts.reports
-            );
+            let summary = crate::domain::preview::summary(&counts);
             view! {
-                <p id="preview-counts">{summary}</p>
-                <div id="preview" class="preview" inner_html=html></div>
+                <p id="preview-counts" aria-live="polite">{summary}</p>
+                <div id="preview" class="preview" data-calendar=calendar inner_html=html></div>
             }
             .into_any()
         }
         Err(_) => view! {
-            <p id="preview-counts" class="field-error">{crate::domain::upload::NO_RESOLUTION}</p>
-            <div id="preview" class="preview"></div>
+            <p id="preview-counts" class="field-error" aria-live="polite">
+                {crate::domain::upload::NO_RESOLUTION}
+            </p>
+            <div id="preview" class="preview" data-calendar=calendar></div>
         }
         .into_any(),
     };
@@ -226,8 +239,11 @@ fn DraftView(
                     </button>
                 </div>
             </ActionForm>
-            <section aria-labelledby="preview-heading" aria-live="polite">
+            <section aria-labelledby="preview-heading">
                 <h2 id="preview-heading">"What the extractor finds"</h2>
+                <p class="hint" id="preview-live" hidden>
+                    "The preview follows your edits as you type; save them with either button."
+                </p>
                 {preview}
             </section>
         </div>
@@ -235,5 +251,19 @@ fn DraftView(
             <input type="hidden" name="draft_id" value=draft.id />
             <button type="submit" class="secondary">"Discard this draft"</button>
         </ActionForm>
+        <script type="module" src="/import-preview.js" nonce=leptos::nonce::use_nonce()></script>
+    }
+}
+
+/// The calendar as the live preview reads it; "[]" (no dates) if it cannot be written.
+fn serde_json_string(calendar: &[crate::domain::preview::KnownSession]) -> String {
+    #[cfg(feature = "ssr")]
+    {
+        serde_json::to_string(calendar).unwrap_or_else(|_| "[]".into())
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = calendar;
+        "[]".into()
     }
 }

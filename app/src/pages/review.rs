@@ -57,7 +57,11 @@ fn DocumentReview(document: ReviewDocument, d: Decisions) -> impl IntoView {
             <ActionForm action=d.all>
                 <input type="hidden" name="document_id" value=document.id />
                 <button type="submit">
-                    {format!("Confirm all {} proposed mandates as found", document.proposed)}
+                    {if document.proposed == 1 {
+                        "Confirm the proposed mandate as found".to_string()
+                    } else {
+                        format!("Confirm all {} proposed mandates as found", document.proposed)
+                    }}
                 </button>
             </ActionForm>
         }
@@ -65,7 +69,12 @@ fn DocumentReview(document: ReviewDocument, d: Decisions) -> impl IntoView {
     let state = if document.proposed == 0 {
         "Every mandate is reviewed.".to_string()
     } else {
-        format!("{} mandates wait for review.", document.proposed)
+        let (what, wait) = if document.proposed == 1 {
+            ("mandate", "waits")
+        } else {
+            ("mandates", "wait")
+        };
+        format!("{} {what} {wait} for review.", document.proposed)
     };
     let resolutions = document
         .resolutions

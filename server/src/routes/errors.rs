@@ -82,7 +82,13 @@ pub async fn form_error_flash(
         return response;
     }
     let endpoint = request.uri().path().to_owned();
-    let posted = if method == Method::POST && endpoint.starts_with("/api/") && is_form(&request) {
+    // The draft form is not kept: its text is saved in the draft before anything is checked.
+    let kept_form = endpoint != super::limits::DRAFT_FORM_PATH;
+    let posted = if method == Method::POST
+        && endpoint.starts_with("/api/")
+        && kept_form
+        && is_form(&request)
+    {
         let (parts, body) = request.into_parts();
         let Ok(bytes) = to_bytes(body, MAX_BODY_BYTES).await else {
             return StatusCode::PAYLOAD_TOO_LARGE.into_response();

@@ -1,5 +1,6 @@
 //! Limits on every request: how large its body may be and how long its answer may take, each
-//! larger for uploads (`POST /import`) than for everything else.
+//! larger for uploads (`POST /import`) than for everything else, and the body larger for the
+//! import draft's form, which carries a whole document's text.
 
 use super::upload::{UPLOAD_BODY_BYTES, UPLOAD_PATH};
 use axum::body::Body;
@@ -7,13 +8,23 @@ use axum::extract::Request;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-/// The request body limit: [`UPLOAD_BODY_BYTES`] for uploads, [`super::errors::MAX_BODY_BYTES`]
-/// for everything else (a larger declared body is refused at once with 413; a body that grows
-/// past the limit fails as it is read).
+/// The form that saves (and imports) an import draft: its text field is a whole document.
+pub const DRAFT_FORM_PATH: &str = "/api/save_draft";
+
+/// The largest draft form: a text as long as a large upload gives, form-encoded (words and
+/// spaces grow little; other signs take three bytes each).
+pub const DRAFT_FORM_BYTES: usize = 3 * UPLOAD_BODY_BYTES;
+
+/// The request body limit: [`UPLOAD_BODY_BYTES`] for uploads, [`DRAFT_FORM_BYTES`] for the draft
+/// form, [`super::errors::MAX_BODY_BYTES`] for everything else (a larger declared body is
+/// refused at once with 413; a body that grows past the limit fails as it is read).
 pub async fn limit_bodies(request: Request, next: axum::middleware::Next) -> Response {
-    let upload = request.uri().path() == UPLOAD_PATH;
+    let path = request.uri().path();
+    let upload = path == UPLOAD_PATH;
     let limit = if upload {
         UPLOAD_BODY_BYTES
+    } else if path == DRAFT_FORM_PATH {
+        DRAFT_FORM_BYTES
     } else {
         super::errors::MAX_BODY_BYTES
     };
