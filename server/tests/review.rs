@@ -401,9 +401,9 @@ async fn each_new_endpoint_answers_each_role_as_its_rights_say(pool: PgPool) {
         assert_eq!(log_in(client, &base, email).await.status(), 200);
     }
     // A proposed document, imported by the editor.
-    let text = corpus_text("14-e-res-2023-27.txt");
-    let draft = draft_of(&clients[2], &base, "E/RES/2023/27", None, &text).await;
-    let document = import_draft(&clients[2], &base, draft, "E/RES/2023/27", &text).await;
+    let text = corpus_text("13-e-res-2023-23.txt");
+    let draft = draft_of(&clients[2], &base, "E/RES/2023/23", None, &text).await;
+    let document = import_draft(&clients[2], &base, draft, "E/RES/2023/23", &text).await;
     let mandates = states(&pool, document).await;
     let resolution: i64 = sqlx::query_scalar("select id from resolution where document_id = $1")
         .bind(document)
@@ -412,10 +412,28 @@ async fn each_new_endpoint_answers_each_role_as_its_rights_say(pool: PgPool) {
         .unwrap();
     // The upload form itself.
     for (who, expected) in [401, 403, 303, 303].into_iter().enumerate() {
-        let response = upload(&clients[who], &base, "E/RES/2023/27", None, &text).await;
+        let response = upload(&clients[who], &base, "E/RES/2023/23", None, &text).await;
         assert_eq!(response.status(), expected, "upload by client {who}");
     }
     let m = |i: usize| mandates[i].0.to_string();
+    let quote: String = sqlx::query_scalar("select quote from mandate where id = $1")
+        .bind(mandates[3].0)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let split = vec![
+        ("mandate_id", m(3)),
+        (
+            "quote",
+            quote
+                .split_whitespace()
+                .take(5)
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        ("addressee", "Secretary-General".to_string()),
+        ("action", "other".to_string()),
+    ];
     let fields = |id: String| {
         vec![
             ("mandate_id", id),
@@ -463,7 +481,14 @@ async fn each_new_endpoint_answers_each_role_as_its_rights_say(pool: PgPool) {
             ],
             [401, 403, 200, 200],
         ),
+        // A split leaves the original proposed: the administrator may split it again.
+        ("split_mandate", split, [401, 403, 200, 200]),
         // Each decision once: the editor makes it, then the administrator finds it made.
+        (
+            "merge_mandate",
+            vec![("mandate_id", m(4)), ("into", m(5))],
+            [401, 403, 200, 409],
+        ),
         (
             "confirm_mandate",
             vec![("mandate_id", m(0))],
