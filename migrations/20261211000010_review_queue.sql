@@ -15,7 +15,7 @@ alter table mandate add constraint mandate_merged_into_check
 
 create index mandate_proposed_idx on mandate (resolution_id) where review = 'proposed';
 
--- Every decision on a mandate: who, when, what it was and what changed (field: [before, after]).
+-- Every decision on a mandate: who, when, what it was and what changed.
 create table mandate_review (
     id bigint generated always as identity primary key,
     mandate_id bigint not null references mandate (id) on delete restrict,

@@ -188,11 +188,12 @@ pub fn App() -> impl IntoView {
     }
 }
 
+#[cfg(feature = "preview")]
+pub mod preview_wasm;
+
 /// Entry point of the browser bundle: hydrates the islands (`#[island]` components: the home
 /// page's filter, the status form, the hydration marker) in the server-rendered HTML. Nothing
 /// else of the application is compiled into the bundle; links and other forms are plain HTML.
-#[cfg(feature = "preview")]
-pub mod preview_wasm;
 
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]

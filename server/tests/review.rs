@@ -577,6 +577,9 @@ async fn decisions_make_mandates_tracked_and_are_in_the_history(pool: PgPool) {
     ];
     let (status, body) = call(&editor, &base, "split_mandate", &split).await;
     assert_eq!(status, 200, "{body}");
+    // A mandate another was merged into cannot be rejected: that task would go untracked.
+    let (status, _) = call(&editor, &base, "reject_mandate", &[("mandate_id", id(3))]).await;
+    assert_eq!(status, 409);
     // Words that are not in the paragraph are refused.
     let wrong = vec![
         ("mandate_id", id(3)),
@@ -666,6 +669,14 @@ async fn decisions_make_mandates_tracked_and_are_in_the_history(pool: PgPool) {
             assert_eq!(&now.1, review, "mandate {mandate}");
         }
     }
+    // The split-off mandate follows its source: still current, in the rewritten paragraph.
+    let (current, linked): (bool, bool) = sqlx::query_as(
+        "select retired_at is null, paragraph_id is not null from mandate where key like 'split:%'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert!(current && linked, "current {current}, linked {linked}");
 }
 
 #[sqlx::test(migrator = "MIGRATOR")]

@@ -83,6 +83,18 @@ mod decide {
         review::record(tx, second, second_decision, by(user), changes, Some(first)).await
     }
 
+    /// Refuses to reject or merge away a mandate that others were merged into: their task
+    /// would then be tracked by nobody.
+    pub async fn not_absorbing(tx: &mut sqlx::PgConnection, id: i64) -> Result<(), AppError> {
+        if review::has_merged(tx, id).await? {
+            return Err(AppError::Conflict(format!(
+                "Other mandates were merged into mandate {id}: confirm or correct it, or \
+                 reject them first."
+            )));
+        }
+        Ok(())
+    }
+
     pub fn by(user: &crate::auth::CurrentUser) -> Reviewer<'_> {
         Reviewer {
             id: user.id,
@@ -155,6 +167,7 @@ pub async fn correct_mandate(
 pub async fn reject_mandate(mandate_id: i64) -> Result<(), AppError> {
     use crate::domain::review::{Decision, Review};
     let (user, mut tx, pending) = decide::begin(mandate_id).await?;
+    decide::not_absorbing(&mut tx, pending.id).await?;
     crate::db::review::set(&mut tx, pending.id, Review::Rejected, &pending.fields, None).await?;
     crate::db::review::record(
         &mut tx,
@@ -220,6 +233,7 @@ pub async fn split_mandate(
 pub async fn merge_mandate(mandate_id: i64, into: i64) -> Result<(), AppError> {
     use crate::domain::review::{Decision, Review};
     let (user, mut tx, pending) = decide::begin(mandate_id).await?;
+    decide::not_absorbing(&mut tx, pending.id).await?;
     if into == mandate_id
         || !crate::db::review::can_absorb(&mut tx, into, pending.resolution_id).await?
     {

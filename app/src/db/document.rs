@@ -145,7 +145,7 @@ async fn store_mandates(
             .await?;
         }
     }
-    Ok(())
+    super::mandate::follow_split_sources(tx, resolution_id).await
 }
 
 /// The paragraph a mandate was found in: the one with its number that holds its words (a

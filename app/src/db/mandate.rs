@@ -56,7 +56,9 @@ pub async fn upsert(
                       verb = excluded.verb,
                       action = case when mandate.review = 'corrected' then mandate.action
                                     else excluded.action end,
-                      target_session_label = excluded.target_session_label,
+                      target_session_label = case when mandate.review = 'corrected'
+                                                  then mandate.target_session_label
+                                                  else excluded.target_session_label end,
                       recurrence = case when mandate.review = 'corrected' then mandate.recurrence
                                         else excluded.recurrence end,
                       quote = case when mandate.review = 'corrected' then mandate.quote
@@ -84,6 +86,28 @@ pub async fn upsert(
     .fetch_one(&mut *conn)
     .await?;
     Ok((stored.id, super::stored(&stored.review, "review state")?))
+}
+
+/// Makes the mandates split off others in resolution `resolution_id` follow their source after
+/// an import: current while it is (retired with it, revived with it), in its paragraph (the
+/// paragraphs were rewritten) and at its place.
+pub async fn follow_split_sources(
+    conn: &mut sqlx::PgConnection,
+    resolution_id: i64,
+) -> Result<(), AppError> {
+    sqlx::query!(
+        "update mandate s
+            set retired_at = case when src.retired_at is null then null
+                                  else coalesce(s.retired_at, now()) end,
+                paragraph_id = src.paragraph_id, position = src.position
+           from mandate src
+          where s.resolution_id = $1 and s.key like 'split:%'
+            and src.id = split_part(s.key, ':', 2)::bigint",
+        resolution_id
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }
 
 /// Retires the mandates of a document's retired resolutions (they come back with them, through

@@ -129,8 +129,8 @@ pub async fn upsert(
     .await?)
 }
 
-/// Rewrites the paragraphs of one resolution (they carry no history); returns the new ids by
-/// operative number.
+/// Rewrites the paragraphs of one resolution (they carry no history); returns the new ids in
+/// the paragraphs' order.
 pub async fn replace_paragraphs(
     conn: &mut sqlx::PgConnection,
     resolution_id: i64,

@@ -45,11 +45,12 @@ pub async fn limit_bodies(request: Request, next: axum::middleware::Next) -> Res
 /// How long an upload may take to arrive and be read: a 25 MB file on a slow link.
 pub const UPLOAD_WITHIN: std::time::Duration = std::time::Duration::from_secs(300);
 
-/// A request not answered within [`super::ANSWER_WITHIN`] ([`UPLOAD_WITHIN`] for an upload)
+/// A request not answered within [`super::ANSWER_WITHIN`] ([`UPLOAD_WITHIN`] for an upload or the draft form)
 /// gets 503 instead of holding its connection (and a pool connection) open for ever; the limit
 /// covers the answer's head, not a streamed body.
 pub async fn answer_within(request: Request, next: axum::middleware::Next) -> Response {
-    let within = if request.uri().path() == UPLOAD_PATH {
+    let path = request.uri().path();
+    let within = if path == UPLOAD_PATH || path == DRAFT_FORM_PATH {
         UPLOAD_WITHIN
     } else {
         super::ANSWER_WITHIN

@@ -152,7 +152,8 @@ pub async fn proposed_in(
         "select m.id from mandate m join resolution r on r.id = m.resolution_id
           where r.document_id = $1 and r.retired_at is null and m.retired_at is null
             and m.review = 'proposed'
-          order by r.position, m.position, m.id",
+          order by r.position, m.position, m.id
+            for update of m",
         document_id
     )
     .fetch_all(&mut *tx)
@@ -160,18 +161,32 @@ pub async fn proposed_in(
 }
 
 /// Whether mandate `id` is a current mandate of resolution `resolution_id` that can take
-/// another's text (not rejected, not merged itself).
+/// another's task (not rejected, not merged itself); it is locked until the transaction ends,
+/// so it cannot be rejected or merged away meanwhile.
 pub async fn can_absorb(
     tx: &mut sqlx::PgConnection,
     id: i64,
     resolution_id: i64,
 ) -> Result<bool, AppError> {
-    Ok(sqlx::query_scalar!(
-        r#"select exists (select 1 from mandate where id = $1 and resolution_id = $2
-                            and retired_at is null
-                            and review in ('proposed', 'confirmed', 'corrected')) as "ok!""#,
+    let review = sqlx::query_scalar!(
+        "select review from mandate where id = $1 and resolution_id = $2 and retired_at is null
+            for update",
         id,
         resolution_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    Ok(matches!(
+        review.as_deref(),
+        Some("proposed" | "confirmed" | "corrected")
+    ))
+}
+
+/// Whether other mandates were merged into mandate `id` (it then stands for their task too).
+pub async fn has_merged(tx: &mut sqlx::PgConnection, id: i64) -> Result<bool, AppError> {
+    Ok(sqlx::query_scalar!(
+        r#"select exists (select 1 from mandate where merged_into = $1) as "merged!""#,
+        id
     )
     .fetch_one(&mut *tx)
     .await?)
