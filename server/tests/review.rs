@@ -202,8 +202,14 @@ async fn an_akoma_ntoso_file_is_previewed_imported_as_proposed_and_not_public(po
         finder.contains("0 obligations") || finder.contains("No obligation"),
         "{finder}"
     );
-    // Importing the same text again changes nothing and duplicates nothing.
+    // Importing the same text again changes nothing and duplicates nothing; the draft page says
+    // which document it would replace.
     let again = draft_of(&editor, &base, "E/RES/2021/21", None, &text).await;
+    let page = text_of(&editor, &format!("{base}/import/drafts/{again}")).await;
+    assert!(
+        page.contains("E/RES/2021/21 is already in the tracker"),
+        "{page}"
+    );
     let same = import_draft(&editor, &base, again, "E/RES/2021/21", &text).await;
     assert_eq!(same, document);
     assert_eq!(states(&pool, document).await, found);

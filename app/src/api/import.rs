@@ -11,6 +11,8 @@ use leptos::prelude::*;
 pub struct DraftPage {
     pub draft: Draft,
     pub calendar: Vec<crate::domain::preview::KnownSession>,
+    /// The document already stored under the draft's symbol, which importing would replace.
+    pub replaces: Option<crate::model::review::StoredUnder>,
 }
 
 /// The caller's drafts and the documents waiting for review.
@@ -35,7 +37,12 @@ pub async fn get_draft(draft_id: i64) -> Result<DraftPage, AppError> {
         .await?
         .ok_or_else(|| AppError::NotFound(format!("You have no draft {draft_id}.")))?;
     let calendar = crate::db::review::known_sessions(&pool).await?;
-    Ok(DraftPage { draft, calendar })
+    let replaces = crate::db::draft::stored_under(&pool, &draft.symbol).await?;
+    Ok(DraftPage {
+        draft,
+        calendar,
+        replaces,
+    })
 }
 
 /// The symbol, date and text of an import form, checked.

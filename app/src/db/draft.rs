@@ -97,3 +97,24 @@ pub async fn mine(pool: &PgPool, user_id: i64) -> Result<Vec<DraftSummary>, AppE
     .fetch_all(pool)
     .await?)
 }
+
+/// The document stored under `symbol`, if any, with its current resolutions and tracked
+/// mandates (what importing a draft of that symbol would replace).
+pub async fn stored_under(
+    pool: &PgPool,
+    symbol: &str,
+) -> Result<Option<crate::model::review::StoredUnder>, AppError> {
+    Ok(sqlx::query_as!(
+        crate::model::review::StoredUnder,
+        r#"select d.id, d.title,
+                  (select count(*) from resolution r
+                    where r.document_id = d.id and r.retired_at is null) as "resolutions!",
+                  (select count(*) from mandate m join resolution r on r.id = m.resolution_id
+                    where r.document_id = d.id and m.retired_at is null
+                      and m.review in ('confirmed', 'corrected')) as "tracked!"
+             from document d where d.symbol = $1"#,
+        symbol.trim()
+    )
+    .fetch_optional(pool)
+    .await?)
+}

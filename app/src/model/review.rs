@@ -19,6 +19,15 @@ pub struct Draft {
     pub updated_at: DateTime<Utc>,
 }
 
+/// A document already stored under a draft's symbol.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredUnder {
+    pub id: i64,
+    pub title: String,
+    pub resolutions: i64,
+    pub tracked: i64,
+}
+
 /// One line of the import page's lists: a draft, or a document with mandates to review.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportListing {

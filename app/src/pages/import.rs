@@ -204,6 +204,20 @@ fn DraftView(
         }
         .into_any(),
     };
+    let replaces = page.replaces.map(|stored| {
+        let text = format!(
+            "{} is already in the tracker: {} ({} resolutions, {} tracked mandates). Importing \
+             replaces its text: what the new text no longer has is retired, decisions made on \
+             what it still has are kept, and its new mandates wait for review.",
+            draft.symbol, stored.title, stored.resolutions, stored.tracked
+        );
+        view! {
+            <div class="notice warning" role="note">
+                <p>{text}</p>
+                <p><a href=format!("/review/{}", stored.id)>"See the stored document's mandates"</a></p>
+            </div>
+        }
+    });
     let title = format!("Preview of {} — Mandate Tracker", draft.symbol);
     let text = html_escape::encode_text(&draft.text).into_owned();
     let source = format!("From {} ({}).", draft.source_name, draft.source_format);
@@ -216,6 +230,7 @@ fn DraftView(
             " Nothing is stored until you import it. Correct the text below if the file's text \
              came out wrong, then update the preview."
         </p>
+        {replaces}
         <div class="preview-layout">
             <ActionForm action=save attr:class="stacked" attr:id="draft-form">
                 <input type="hidden" name="draft_id" value=draft.id />
