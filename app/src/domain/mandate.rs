@@ -101,6 +101,7 @@ mod tests {
             via_body: None,
             recurrence: None,
             quote: "q".into(),
+            ..Mandate::default()
         }
     }
 

@@ -184,6 +184,7 @@ fn base_mandate(number: &str, verb: String, addressee: String) -> Mandate {
         via_body: None,
         recurrence: None,
         quote: String::new(),
+        ..Mandate::default()
     }
 }
 
