@@ -19,8 +19,12 @@ struct Entry {
 pub struct Context {
     pub adopting: Option<String>,
     pub last_addressee: Option<String>,
+    /// The last official named (Secretary-General, Executive Director ...), for "he".
+    pub last_person: Option<String>,
     entries: Vec<Entry>,
     seq: u64,
+    /// Acronyms the text defined ("... (UNMISS)"), with the name and side they stand for.
+    acronyms: Vec<(String, String, Side)>,
 }
 
 const ORDINAL_WORDS: [&str; 20] = [
@@ -110,6 +114,29 @@ impl Context {
 
     fn adopting_if(&self, f: impl Fn(&str) -> bool) -> Option<&str> {
         self.adopting.as_deref().filter(|a| f(a))
+    }
+
+    /// Records that `acronym` stands for `name` (the first definition stays).
+    pub fn define_acronym(&mut self, acronym: &str, name: &str, side: Side) {
+        if acronym != name
+            && self.acronyms.len() < MAX_ENTRIES
+            && !self.acronyms.iter().any(|(a, _, _)| a == acronym)
+        {
+            self.acronyms
+                .push((acronym.to_string(), name.to_string(), side));
+        }
+    }
+
+    /// The actor an acronym the text defined stands for.
+    pub fn acronym(&self, chain: &str) -> Option<Actor> {
+        self.acronyms
+            .iter()
+            .find(|(a, _, _)| a == chain)
+            .map(|(_, name, side)| Actor {
+                name: name.clone(),
+                side: *side,
+                ordinal: None,
+            })
     }
 
     /// Full name for a short reference, with the side it belongs to.

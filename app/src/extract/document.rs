@@ -88,7 +88,7 @@ fn classify_lines(text: &str) -> Vec<Line<'_>> {
                 Line::Blank
             } else if clean::is_noise_line(trimmed) {
                 Line::Noise
-            } else if clean::is_footnote_line(trimmed) {
+            } else if clean::is_footnote_line(trimmed) && !lines::is_numbered_clause(trimmed) {
                 Line::Footnote
             } else {
                 let cleaned = clean::clean_line(trimmed);
@@ -112,7 +112,10 @@ fn is_open(text: &str) -> bool {
 /// (used when no label or opening line marks one).
 pub fn split(text: &str, implicit: bool) -> Vec<RawResolution> {
     let lines = classify_lines(text);
-    let mut b = Builder::default();
+    let mut b = Builder {
+        symbol: leading_symbol(text).map(str::to_string),
+        ..Builder::default()
+    };
     if implicit {
         b.open("Resolution".to_string(), String::new(), true);
     }
@@ -138,6 +141,13 @@ pub fn split(text: &str, implicit: bool) -> Vec<RawResolution> {
     }
     b.close();
     b.out
+}
+
+/// A document symbol heading the text on a line of its own ("S/2018/221", as Security
+/// Council drafts start): the label of a resolution the text does not number.
+fn leading_symbol(text: &str) -> Option<&str> {
+    let first = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    (first.contains('/') && !first.contains(' ') && clean::is_noise_line(first)).then_some(first)
 }
 
 fn read_line(b: &mut Builder, line: &Reading) {

@@ -17,5 +17,10 @@ pub fn due_date_from(due: &Due, adopted: &str) -> Option<String> {
     } else {
         adopted.checked_add_days(Days::new(u64::from(due.due_within_days?)))?
     };
-    Some(format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day()))
+    Some(format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        date.month(),
+        date.day()
+    ))
 }

@@ -8,6 +8,7 @@ mod chain;
 use chain::{chain_end, first_name_word};
 
 use super::context::Context;
+use super::names;
 use super::ordinal::parse_ordinal;
 use super::span::{Span, after};
 use super::text::{Words, contains_short, next_cap_word};
@@ -72,7 +73,15 @@ pub fn scan(text: &str, ctx: &mut Context) -> Vec<Mention> {
             words.get(first).unwrap_or(first_word).start,
             words.get(last).unwrap_or(first_word).end,
         );
-        if let Some(m) = classify(chain.of(text), chain, ctx) {
+        if let Some(m) = classify(chain.of(text), chain, ctx)
+            && (m.name != "United Nations" || names::stands_alone(after(text, chain.end)))
+        {
+            if let Some(acronym) = names::defined_acronym(after(text, chain.end)) {
+                ctx.define_acronym(acronym, &m.name, m.side);
+            }
+            if names::is_person(&m.name) {
+                ctx.last_person = Some(m.name.clone());
+            }
             out.push(m);
         }
         saw_educational |= words.any_is("Educational");
@@ -117,7 +126,9 @@ fn classify(chain: &str, span: Span, ctx: &mut Context) -> Option<Mention> {
     if let Some(head) = short_head(chain) {
         return ctx.resolve(head).map(mention);
     }
-    let (name, side) = full_name(chain)?;
+    let Some((name, side)) = full_name(chain) else {
+        return ctx.acronym(chain).map(mention);
+    };
     if let Some(h) = head_of(&name) {
         ctx.observe(h, &name);
     }
@@ -169,6 +180,12 @@ fn short_head(chain: &str) -> Option<Head> {
         "High Commissioner" => Head::HighCommissioner,
         _ => return None,
     })
+}
+
+/// Expert and working groups: intergovernmental, but serviced by the Secretariat and
+/// invited to act as readily as asked.
+pub fn is_expert_body(name: &str) -> bool {
+    contains_short(name, "Expert Group") || contains_short(name, "Working Group")
 }
 
 /// The short form that later refers back to a full name.

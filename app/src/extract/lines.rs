@@ -109,6 +109,19 @@ const STRUCTURAL_PREFIXES: [&str; 12] = [
     "decision",
 ];
 
+/// "11 Condemns ...": a paragraph number that lost its full stop, before a capitalised
+/// operative verb (a footnote would start with a name, "See" or a title).
+pub fn is_numbered_clause(line: &str) -> bool {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits)
+        && line.get(digits..digits + 1) == Some(" ")
+        && line.get(digits + 1..).is_some_and(is_verb_start)
+}
+
+fn is_verb_start(rest: &str) -> bool {
+    rest.starts_with(|c: char| c.is_ascii_uppercase()) && super::verbs::starts_with_verb(rest)
+}
+
 /// Role of one cleaned, trimmed line.
 pub fn role(line: &str) -> Role {
     let first = line.chars().next().unwrap_or(' ');
@@ -205,14 +218,26 @@ fn numbered(line: &str) -> Option<Role> {
         (format!("({tag})"), inner.get(close + 1..)?, true)
     } else {
         let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-        if digits == 0 || digits > 3 || line.get(digits..digits + 1) != Some(".") {
+        if digits == 0 || digits > 3 {
             return None;
         }
-        (
-            line.get(..digits)?.to_string(),
-            line.get(digits + 1..)?,
-            false,
-        )
+        let number = line.get(..digits)?.to_string();
+        match line.get(digits..digits + 1) {
+            // "16." alone: the paragraph's text starts on the next line
+            Some(".") if line.get(digits + 1..)?.trim().is_empty() => {
+                return Some(Role::Numbered(NumberedLine {
+                    number,
+                    text: String::new(),
+                    lettered: false,
+                }));
+            }
+            Some(".") => (number, line.get(digits + 1..)?, false),
+            // "11 Condemns ...": a number that lost its full stop, before an operative verb
+            Some(" ") if is_verb_start(line.get(digits + 1..)?) => {
+                (number, line.get(digits..)?, false)
+            }
+            _ => return None,
+        }
     };
     let text = rest.trim_start();
     if text.len() == rest.len() || text.is_empty() {

@@ -8,11 +8,11 @@ use regex::Regex;
 
 use super::action;
 use super::context::Context;
-use super::entity::{self, Mention};
+use super::entity::{self, Mention, Side};
 use super::span::{Span, after};
 use super::target::{self, Target};
 use super::verbs::{self, ClauseVerb};
-use super::{Action, Mandate};
+use super::{Action, Confidence, Mandate};
 
 mod addressee;
 
@@ -28,6 +28,8 @@ struct Operative<'a> {
     number: &'a str,
     text: &'a str,
     mentions: &'a [Mention],
+    /// The last official named before this paragraph, for "he" and "his".
+    person_before: Option<String>,
 }
 
 /// A clause of that paragraph that asks someone to act: its opening verb, and where it ends
@@ -40,11 +42,13 @@ struct Clause<'a> {
 
 /// Mandates of one operative paragraph, in reading order.
 pub fn paragraph_mandates(number: &str, text: &str, ctx: &mut Context) -> Vec<Mandate> {
+    let person_before = ctx.last_person.clone();
     let mentions = entity::scan(text, ctx);
     let paragraph = Operative {
         number,
         text,
         mentions: &mentions,
+        person_before,
     };
     let clauses = verbs::clause_verbs(text, leading_subject(text, &mentions));
     let mut out = Vec::new();
@@ -97,13 +101,26 @@ fn clause_mandates(clause: &Clause, ctx: &mut Context, out: &mut Vec<Mandate>) {
     let Some(asked) = addressee::asked(clause, ctx) else {
         return;
     };
+    // An intergovernmental body is only asked by a request ("invites the Commission" and
+    // "encourages the Commission" leave it free), and its own decisions ("decides that the
+    // Commission will consider ...") are no mandate unless they ask it to report.
+    // Expert groups, which the Secretariat services, can be invited.
+    let governing = asked.side == Side::Intergov && !entity::is_expert_body(&asked.addressee);
+    if governing && !clause.verb.decides && !clause.verb.text.to_lowercase().contains("request") {
+        return;
+    }
     ctx.last_addressee = Some(asked.addressee.clone());
     let text = clause.paragraph.text;
     let segments = segments(text, Span::new(asked.action_start, clause.end));
+    let mut base = base_mandate(clause.paragraph.number, asked.verb, asked.addressee);
+    if let Some(reason) = asked.guess {
+        base.confidence = Confidence::Low(reason.to_string());
+    }
     let mut output = ClauseOutput {
         text,
-        base: base_mandate(clause.paragraph.number, asked.verb, asked.addressee),
+        base,
         out,
+        reports_only: governing && clause.verb.decides,
     };
     let mut group_start = clause.verb.span.start;
     let mut pending: Option<Task> = None;
@@ -194,11 +211,16 @@ struct ClauseOutput<'a> {
     text: &'a str,
     base: Mandate,
     out: &'a mut Vec<Mandate>,
+    /// Whether only reports count (a body's own decision, "decides that the Committee shall").
+    reports_only: bool,
 }
 
 impl ClauseOutput<'_> {
     /// A substantive task, from its quote start to `end`.
     fn task(&mut self, task: &Task, end: usize) {
+        if self.reports_only {
+            return;
+        }
         let action = Span::new(task.action_start, end).of(self.text);
         let mut m = self.base.clone();
         m.action = action::classify(action);

@@ -28,8 +28,11 @@ const OFFICE_PREFIXES: [&str; 6] = [
     "Division of",
 ];
 
-const UN_ENTITY_HEADS: [&str; 13] = [
+const UN_ENTITY_HEADS: [&str; 16] = [
     "Office",
+    "Mission",
+    "Force",
+    "Operation",
     "Programme",
     "Fund",
     "Institute",
@@ -67,7 +70,12 @@ const NOT_ACTORS: [&str; 20] = [
     "Handbook",
 ];
 
-const AGENCY_ACRONYMS: [&str; 19] = [
+/// Acronyms of Secretariat departments and offices.
+const SECRETARIAT_ACRONYMS: [&str; 4] = ["UNCTAD", "DESA", "UNITAR", "UNU"];
+
+/// Funds, programmes and specialized agencies: named in resolutions, but outside the
+/// Secretariat, so a request to them is not a mandate the tracker follows.
+const AGENCY_ACRONYMS: [&str; 15] = [
     "UNDP",
     "UNICEF",
     "UNESCO",
@@ -78,16 +86,16 @@ const AGENCY_ACRONYMS: [&str; 19] = [
     "UNFPA",
     "UN-Habitat",
     "UNIDO",
-    "UNCTAD",
     "WHO",
     "WFP",
     "FAO",
     "ILO",
     "UNOPS",
-    "UNITAR",
-    "UNU",
-    "DESA",
 ];
+
+/// Heads of names of funds, programmes and entities outside the Secretariat ("United Nations
+/// Entity for Gender Equality ...", "United Nations Children's Fund").
+const AGENCY_HEADS: [&str; 4] = ["Entity", "Fund", "Programme", "Women"];
 
 fn has_word(chain: &str, words: &[&str]) -> bool {
     chain.split(' ').any(|w| words.contains(&w))
@@ -95,6 +103,10 @@ fn has_word(chain: &str, words: &[&str]) -> bool {
 
 /// Canonical name and side of a capitalised chain, or `None` when it names no UN actor.
 pub fn full_name(chain: &str) -> Option<(String, Side)> {
+    if contains_short(chain, "SecretaryGeneral") {
+        // a PDF export that lost the hyphen
+        return full_name(&chain.replace("SecretaryGeneral", "Secretary-General"));
+    }
     if let Some((name, side)) = fixed_name(chain) {
         return Some((name.to_string(), side));
     }
@@ -129,6 +141,7 @@ fn fixed_name(chain: &str) -> Option<(&'static str, Side)> {
         "INCB" | "International Narcotics Control Board" => {
             ("International Narcotics Control Board", Intergov)
         }
+        "United Nations" | "UN" => ("United Nations", Secretariat),
         "General Assembly" | "Assembly" => ("General Assembly", Intergov),
         "Economic and Social Council" | "ECOSOC" => ("Economic and Social Council", Intergov),
         "Human Rights Council" => ("Human Rights Council", Intergov),
@@ -141,8 +154,11 @@ fn fixed_name(chain: &str) -> Option<(&'static str, Side)> {
 
 /// Agencies, officials, offices and departments, and "United Nations" entities.
 fn secretariat_name(chain: &str) -> Option<String> {
-    if AGENCY_ACRONYMS.contains(&chain) {
+    if SECRETARIAT_ACRONYMS.contains(&chain) {
         return Some(chain.to_string());
+    }
+    if AGENCY_ACRONYMS.contains(&chain) {
+        return None;
     }
     if let Some(rest) = chain.strip_prefix("Executive Director of the ") {
         let org = full_name(rest)
@@ -161,7 +177,8 @@ fn secretariat_name(chain: &str) -> Option<String> {
     }
     (chain.starts_with("United Nations ")
         && has_word(chain, &UN_ENTITY_HEADS)
-        && !has_word(chain, &NOT_ACTORS))
+        && !has_word(chain, &NOT_ACTORS)
+        && !has_word(chain, &AGENCY_HEADS))
     .then(|| chain.to_string())
 }
 
@@ -183,6 +200,63 @@ fn intergov_name(chain: &str) -> Option<String> {
         || chain.starts_with("Committee for ")
         || chain == "Advisory Committee")
         .then(|| chain.to_string())
+}
+
+/// Officials who act for the Secretary-General or head a Secretariat office: the ones a
+/// personal pronoun ("he", "his or her") can stand for.
+pub fn is_person(name: &str) -> bool {
+    name == "Secretary-General"
+        || [
+            "Executive Director",
+            "Special Representative",
+            "Special Envoy",
+            "Special Adviser",
+            "Under-Secretary-General",
+            "Director-General",
+            "Emergency Relief Coordinator",
+            "Administrator",
+        ]
+        .iter()
+        .any(|p| name.starts_with(p))
+        || name.ends_with("High Commissioner for Human Rights") && !name.starts_with("Office")
+}
+
+/// Independent experts of the human rights system (special rapporteurs, independent
+/// experts): named like officials, but not the Secretariat, so requests to them are not
+/// mandates the tracker follows.
+pub fn is_outside(name: &str) -> bool {
+    name.starts_with("Special Rapporteur") || name.starts_with("Independent Expert")
+}
+
+/// Words after "the United Nations" that keep it the Organization acting (through its
+/// Secretariat), as in "requests the United Nations to"; any other lowercase word makes it
+/// part of a wider name ("the United Nations system", "United Nations entities").
+const AFTER_ORGANIZATION: [&str; 12] = [
+    "to", "and", "or", "in", "on", "at", "as", "with", "when", "through", "shall", "should",
+];
+
+/// Whether "United Nations", followed by `rest`, names the Organization itself.
+pub fn stands_alone(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    let word: &str = rest
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("");
+    !word.starts_with(|c: char| c.is_lowercase()) || AFTER_ORGANIZATION.contains(&word)
+}
+
+/// The acronym a name defines right after it: "United Nations Mission in South Sudan
+/// (UNMISS)" -> "UNMISS".
+pub fn defined_acronym(rest: &str) -> Option<&str> {
+    let inner = rest.strip_prefix(" (")?;
+    let close = inner.find(')')?;
+    let acronym = inner.get(..close)?;
+    ((2..=12).contains(&acronym.len())
+        && acronym.starts_with(|c: char| c.is_ascii_uppercase())
+        && acronym
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-'))
+    .then_some(acronym)
 }
 
 #[cfg(test)]

@@ -119,7 +119,7 @@ pub fn clause_verbs(text: &str, lead: usize) -> Vec<ClauseVerb> {
     let Some(re) = CLAUSE_VERB.as_ref() else {
         return Vec::new();
     };
-    let mut out = Vec::new();
+    let mut out: Vec<ClauseVerb> = Vec::new();
     for m in re.find_iter(text) {
         let Some(Groups { we, verb, core }) = groups(re, text, m) else {
             continue;
@@ -136,10 +136,21 @@ pub fn clause_verbs(text: &str, lead: usize) -> Vec<ClauseVerb> {
         if !third_person && we.is_none() && !at_start {
             continue;
         }
+        let mandate = asks_to_act(&core, first_word);
+        // "Requests and encourages the Special Representative to ...": one verb phrase
+        if let Some(prev) = out.last_mut()
+            && mandate
+            && prev.mandate
+            && Span::new(prev.span.end, start).of(text) == " and "
+        {
+            prev.span.end = verb.end;
+            prev.text = Span::new(prev.span.start, verb.end).of(text).to_string();
+            continue;
+        }
         out.push(ClauseVerb {
             span: verb,
             text: verb.of(text).to_string(),
-            mandate: asks_to_act(&core, first_word),
+            mandate,
             decides: first_word.starts_with("decide"),
         });
     }

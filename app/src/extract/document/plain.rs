@@ -56,6 +56,10 @@ fn opens_clause(line: &str) -> bool {
 /// A plain line in the body of a resolution: a new paragraph, or more of the one being read.
 fn body_line(b: &mut Builder, line: &Reading, seen_operative: bool) {
     let text = line.text;
+    if b.para.as_ref().is_some_and(|p| p.text.is_empty()) {
+        b.continue_para(text); // "16." on a line of its own: this is its text
+        return;
+    }
     let lower = text.chars().next().is_some_and(|ch| ch.is_lowercase());
     let open = b.para.as_ref().is_some_and(|p| is_open(&p.text));
     if open

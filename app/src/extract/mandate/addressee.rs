@@ -6,7 +6,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::super::context::Context;
-use super::super::entity::Mention;
+use super::super::entity::{Mention, Side};
+use super::super::names;
 use super::super::span::{Span, after, before};
 use super::super::verbs;
 use super::Clause;
@@ -38,7 +39,10 @@ const ASKING_VERBS: [&str; 6] = [
 pub(super) struct Asked {
     pub(super) verb: String,
     pub(super) addressee: String,
+    pub(super) side: Side,
     pub(super) action_start: usize,
+    /// Why the addressee is a guess, when it is one (a pronoun, a passive).
+    pub(super) guess: Option<&'static str>,
 }
 
 /// The addressee of a clause, `None` when it asks no actor the tracker follows.
@@ -49,9 +53,47 @@ pub(super) fn asked(clause: &Clause, ctx: &Context) -> Option<Asked> {
     if subject.starts_with("that ") {
         let that = clause.verb.span.end + (rest.len() - subject.len());
         that_clause(clause, that, verb, ctx)
+    } else if let Some(that) = that_after_aside(rest) {
+        // "Reiterates its request, made in paragraph 40 of resolution 68/268, that ..."
+        that_clause(clause, clause.verb.span.end + that, verb, ctx)
     } else {
         infinitive_clause(clause, verb)
     }
+}
+
+/// Where "that" starts after an aside set off by commas ("request, made in ..., that"),
+/// if the aside is one that qualifies the request.
+fn that_after_aside(rest: &str) -> Option<usize> {
+    let aside = rest.strip_prefix(", ")?;
+    if !["made ", "contained ", "as ", "expressed "]
+        .iter()
+        .any(|w| aside.starts_with(w))
+    {
+        return None;
+    }
+    let p = aside.get(..aside.len().min(240))?.find(", that ")?;
+    Some(2 + p + 2)
+}
+
+/// The person a pronoun ("he", "him", "his or her") stands for: the last official named before
+/// `pos` in the paragraph, else in the text before it, else the Secretary-General.
+fn person(clause: &Clause, pos: usize) -> String {
+    clause
+        .paragraph
+        .mentions
+        .iter()
+        .rev()
+        .find(|m| m.span.end <= pos && names::is_person(&m.name))
+        .map(|m| m.name.clone())
+        .or_else(|| clause.paragraph.person_before.clone())
+        .unwrap_or_else(|| "Secretary-General".to_string())
+}
+
+fn is_personal_pronoun(word: &str) -> bool {
+    matches!(
+        word,
+        "he" | "she" | "him" | "her" | "he or she" | "him or her"
+    )
 }
 
 /// "Requests that the Secretary-General submit ...", "Decides that a report be prepared":
@@ -61,28 +103,40 @@ fn that_clause(clause: &Clause, that: usize, verb: String, ctx: &Context) -> Opt
     let subject_start = that + "that ".len();
     let that_verb = find_that_verb(Span::new(subject_start, clause.end).of(text))?;
     let subject = Span::new(subject_start, subject_start + that_verb.start());
+    // the subject's head, not a name inside it ("the duration of the Congress shall ...")
     let named = clause
         .paragraph
         .mentions
         .iter()
-        .find(|m| subject.contains(m.span))
-        .map(|m| m.name.clone());
+        .find(|m| subject.contains(m.span) && addressee_ok(text, subject.start, m));
     let passive = that_verb.as_str() == "be";
-    let addressee = match named {
-        Some(name) => name,
-        None if matches!(subject.of(text).trim(), "he" | "she" | "it" | "they")
-            || passive && !clause.verb.decides =>
-        {
+    let said = subject.of(text).trim();
+    let (addressee, side, guess) = match named {
+        Some(m) => (m.name.clone(), m.side, None),
+        None if is_personal_pronoun(said) => (
+            person(clause, clause.verb.span.start),
+            Side::Secretariat,
+            Some("a pronoun stands for the addressee"),
+        ),
+        None if matches!(said, "it" | "they") || passive && !clause.verb.decides => (
             ctx.last_addressee
                 .clone()
-                .unwrap_or_else(|| "Secretary-General".to_string())
-        }
+                .unwrap_or_else(|| "Secretary-General".to_string()),
+            Side::Secretariat,
+            Some(if passive {
+                "a passive request names no addressee"
+            } else {
+                "a pronoun stands for the addressee"
+            }),
+        ),
         None => return None,
     };
     Some(Asked {
         verb,
         addressee,
+        side,
         action_start: if passive { that } else { subject.end },
+        guess,
     })
 }
 
@@ -112,16 +166,47 @@ fn infinitive_clause(clause: &Clause, verb: String) -> Option<Asked> {
         infinitive = infinitive_in(clause, verb_end)?;
     }
     let asked_span = Span::new(verb_end, infinitive);
-    let addressee = clause
-        .paragraph
-        .mentions
+    let mentions = clause.paragraph.mentions;
+    let Some(first) = mentions.iter().position(|m| {
+        asked_span.contains(m.span)
+            && addressee_ok(text, verb_end, m)
+            && !names::is_outside(&m.name)
+    }) else {
+        let said = asked_span.of(text).trim().trim_end_matches(',');
+        return is_personal_pronoun(said).then(|| Asked {
+            verb,
+            addressee: person(clause, clause.verb.span.start),
+            side: Side::Secretariat,
+            action_start: infinitive,
+            guess: Some("a pronoun stands for the addressee"),
+        });
+    };
+    // "the United Nations, especially the Office, to ...": the one singled out
+    let addressee = mentions
+        .get(first + 1..)
+        .unwrap_or_default()
         .iter()
-        .find(|m| asked_span.contains(m.span) && addressee_ok(text, verb_end, m))?;
+        .find(|m| asked_span.contains(m.span) && singled_out(text, m))
+        .or_else(|| mentions.get(first))?;
     Some(Asked {
         verb,
         addressee: addressee.name.clone(),
+        side: addressee.side,
         action_start: infinitive,
+        guess: None,
     })
+}
+
+/// Whether a mention is singled out from the one before it ("especially the Office").
+fn singled_out(text: &str, m: &Mention) -> bool {
+    let preceding = before(text, m.span.start).trim_end();
+    let preceding = preceding
+        .strip_suffix("the")
+        .unwrap_or(preceding)
+        .trim_end();
+    ["especially", "in particular", "particularly", "notably"]
+        .iter()
+        .any(|w| preceding.ends_with(w))
 }
 
 /// The first infinitive of the clause at or after `from`.
