@@ -20,9 +20,9 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use quick_xml::events::BytesRef;
 
-/// Largest upload accepted (25 MiB). Resolutions are well under 1 MB as text and a few MB as
-/// PDF; a whole session report as PDF stays under this.
-pub const MAX_UPLOAD_BYTES: usize = 25 * 1024 * 1024;
+/// Largest upload accepted: the import's limit, which the pages state too. Resolutions are well
+/// under 1 MB as text and a few MB as PDF; a whole session report as PDF stays under it.
+pub use app::domain::upload::MAX_UPLOAD_BYTES;
 
 /// The formats read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
