@@ -726,3 +726,15 @@ async fn a_long_report_is_imported_through_the_draft_form(pool: PgPool) {
     let document = import_draft(&editor, &base, draft, "E/2019/30/Rev.1", &text).await;
     assert_eq!(states(&pool, document).await.len(), 63);
 }
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn the_sql_tracked_function_agrees_with_is_tracked(pool: PgPool) {
+    for review in app::domain::review::Review::ALL {
+        let tracked: bool = sqlx::query_scalar("select tracked($1)")
+            .bind(review.as_str())
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(tracked, review.is_tracked(), "{review:?}");
+    }
+}

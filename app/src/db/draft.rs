@@ -111,7 +111,7 @@ pub async fn stored_under(
                     where r.document_id = d.id and r.retired_at is null) as "resolutions!",
                   (select count(*) from mandate m join resolution r on r.id = m.resolution_id
                     where r.document_id = d.id and m.retired_at is null
-                      and m.review in ('confirmed', 'corrected')) as "tracked!"
+                      and tracked(m.review)) as "tracked!"
              from document d where d.symbol = $1"#,
         symbol.trim()
     )

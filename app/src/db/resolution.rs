@@ -40,10 +40,10 @@ pub async fn page_of_summaries(
                  where x.resolution_id = p.id and x.kind = 'operative') as "operative_paragraphs!",
                (select count(*) from mandate m
                  where m.resolution_id = p.id and m.retired_at is null
-                   and m.review in ('confirmed', 'corrected')) as "mandates!",
+                   and tracked(m.review)) as "mandates!",
                (select count(*) from mandate m
                  where m.resolution_id = p.id and m.retired_at is null and m.is_reporting
-                   and m.review in ('confirmed', 'corrected'))
+                   and tracked(m.review))
                  as "reporting_mandates!",
                p.matching as "matching!"
           from page p
@@ -204,7 +204,7 @@ pub async fn text(
           from mandate m
           left join obligation o on o.mandate_id = m.id and o.occurrence = 1
          where m.resolution_id = $1 and m.retired_at is null
-           and m.review in ('confirmed', 'corrected')
+           and tracked(m.review)
          order by m.position
         "#,
         id
