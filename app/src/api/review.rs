@@ -2,12 +2,46 @@
 //! administrators decide on them. Each decision is recorded with who made it and what changed,
 //! and a confirmed or corrected mandate becomes a tracked obligation in the same transaction.
 
-// Server functions take a form's fields one by one (the split form has eight).
-#![allow(clippy::too_many_arguments)]
-
 use crate::error::AppError;
 use crate::model::review::ReviewDocument;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// A mandate's fields as the correction and split forms post them (`FieldInputs` in
+/// `components/review_forms.rs` names the inputs), flattened into each server function's
+/// arguments so the posted names stay `addressee`, `action`, `reporting`, ...
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldsForm {
+    pub addressee: String,
+    pub action: String,
+    /// A checkbox: absent when unticked.
+    #[serde(default)]
+    pub reporting: Option<String>,
+    #[serde(default)]
+    pub target_body: String,
+    #[serde(default)]
+    pub target_session: String,
+    #[serde(default)]
+    pub recurrence: String,
+}
+
+#[cfg(feature = "ssr")]
+impl FieldsForm {
+    /// The fields typed, checked (422 with a sentence when one makes no sense).
+    fn fields(&self) -> Result<crate::domain::review::MandateFields, AppError> {
+        crate::domain::review::corrected(
+            &self.addressee,
+            &self.action,
+            self.reporting
+                .as_deref()
+                .is_some_and(|r| r == "yes" || r == "on" || r == "true"),
+            &self.target_body,
+            &self.target_session,
+            &self.recurrence,
+        )
+        .map_err(AppError::invalid)
+    }
+}
 
 /// Document `document_id` as the review page shows it.
 #[server(endpoint = "get_review")]
@@ -101,26 +135,6 @@ mod decide {
             name: &user.display_name,
         }
     }
-
-    /// The fields typed in a correction or split form.
-    pub fn typed(
-        addressee: &str,
-        action: &str,
-        reporting: Option<String>,
-        target_body: &str,
-        target_session: &str,
-        recurrence: &str,
-    ) -> Result<MandateFields, AppError> {
-        crate::domain::review::corrected(
-            addressee,
-            action,
-            reporting.is_some_and(|r| r == "yes" || r == "on" || r == "true"),
-            target_body,
-            target_session,
-            recurrence,
-        )
-        .map_err(AppError::invalid)
-    }
 }
 
 /// Confirms proposed mandate `mandate_id` as the extractor found it: it becomes tracked.
@@ -140,22 +154,10 @@ pub async fn confirm_mandate(mandate_id: i64) -> Result<(), AppError> {
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, fields(mandate = mandate_id)))]
 pub async fn correct_mandate(
     mandate_id: i64,
-    addressee: String,
-    action: String,
-    #[server(default)] reporting: Option<String>,
-    #[server(default)] target_body: String,
-    #[server(default)] target_session: String,
-    #[server(default)] recurrence: String,
+    #[server(flatten)] form: FieldsForm,
 ) -> Result<(), AppError> {
     let (user, mut tx, pending) = decide::begin(mandate_id).await?;
-    let fields = decide::typed(
-        &addressee,
-        &action,
-        reporting,
-        &target_body,
-        &target_session,
-        &recurrence,
-    )?;
+    let fields = form.fields()?;
     decide::track(&mut tx, &user, &pending, &fields).await?;
     tx.commit().await?;
     Ok(())
@@ -189,12 +191,7 @@ pub async fn reject_mandate(mandate_id: i64) -> Result<(), AppError> {
 pub async fn split_mandate(
     mandate_id: i64,
     quote: String,
-    addressee: String,
-    action: String,
-    #[server(default)] reporting: Option<String>,
-    #[server(default)] target_body: String,
-    #[server(default)] target_session: String,
-    #[server(default)] recurrence: String,
+    #[server(flatten)] form: FieldsForm,
 ) -> Result<(), AppError> {
     use crate::domain::review::Decision;
     let (user, mut tx, pending) = decide::begin(mandate_id).await?;
@@ -209,14 +206,7 @@ pub async fn split_mandate(
             "Copy the words of the new mandate from its paragraph, exactly as they are there.",
         ));
     }
-    let fields = decide::typed(
-        &addressee,
-        &action,
-        reporting,
-        &target_body,
-        &target_session,
-        &recurrence,
-    )?;
+    let fields = form.fields()?;
     let new = crate::db::review::insert_split(&mut tx, pending.id, &quote, &fields).await?;
     crate::db::document::track(&mut tx, new, &fields, None).await?;
     let changes = pending.fields.changes(&fields);
