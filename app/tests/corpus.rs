@@ -118,7 +118,24 @@ fn score_doc(doc: &Value, notes: &mut Vec<String>) -> Score {
     let file = s(doc, "text_file");
     let text = std::fs::read_to_string(dir().join(&file)).expect("corpus text readable");
     let adopted = s(doc, "date_adopted");
+    let dump = std::env::var("CORPUS_DUMP")
+        .is_ok_and(|d| !d.is_empty() && file.contains(&format!("/{d}-")));
     let mut found: Vec<(String, Value, bool)> = match extract(&text) {
+        Ok(x) if dump => {
+            // `CORPUS_DUMP=18 cargo test ... -- --nocapture`: what the engine reads in text 18
+            for r in &x.resolutions {
+                for p in &r.paragraphs {
+                    println!("{} ¶{:?} {:?}: {}", r.label, p.number, p.kind, p.text);
+                }
+                for m in &r.mandates {
+                    println!("{}", serde_json::to_string(m).unwrap_or_default());
+                }
+            }
+            extracted(&x, &adopted)
+                .into_iter()
+                .map(|(l, m)| (l, m, false))
+                .collect()
+        }
         Ok(x) => extracted(&x, &adopted)
             .into_iter()
             .map(|(l, m)| (l, m, false))

@@ -8,6 +8,7 @@ use regex::Regex;
 
 use super::action;
 use super::context::Context;
+use super::due;
 use super::entity::{self, Mention, Side};
 use super::span::{Span, after};
 use super::target::{self, Target};
@@ -18,7 +19,7 @@ mod addressee;
 
 static SEGMENT: LazyLock<Option<Regex>> = LazyLock::new(|| {
     super::re(
-        r"(?:,\s*and\s+(?:also\s+)?|\s+and\s+(?:also\s+)?|,?\s*as well as\s+|;\s*and\s+)(?P<to>to\s+(?P<w>[a-z][a-z-]*))",
+        r"(?:,\s*and\s+(?:(?:also|further|then|subsequently),?\s+)?|\s+and\s+(?:(?:also|further|then|subsequently)\s+)?|,?\s*as well as\s+|;\s*and\s+)(?P<to>to\s+(?P<w>[a-z][a-z-]*))",
     )
 });
 
@@ -225,6 +226,7 @@ impl ClauseOutput<'_> {
         let mut m = self.base.clone();
         m.action = action::classify(action);
         m.recurrence = target::recurrence(action);
+        m.due = due::due_in(action);
         m.quote = quote(self.text, Span::new(task.quote_start, end));
         self.out.push(m);
     }
@@ -232,6 +234,7 @@ impl ClauseOutput<'_> {
     /// One reporting mandate per receiving body, each quoting its part of the segment.
     fn reports(&mut self, report: &Report, segment: Span, quote_start: usize) {
         let recurrence = target::recurrence(segment.of(self.text));
+        let due = due::due_in(segment.of(self.text));
         for (index, target) in report.targets.iter().enumerate() {
             let quoted = quote_span(&report.targets, index, quote_start, segment.end);
             let mut m = self.base.clone();
@@ -245,6 +248,7 @@ impl ClauseOutput<'_> {
                 .filter(|_| !target.body.contains("Congress"));
             m.via_body = report.via.clone();
             m.recurrence = recurrence;
+            m.due = due.clone();
             m.quote = quote(self.text, quoted);
             self.out.push(m);
         }

@@ -8,7 +8,8 @@ use std::borrow::Cow;
 use super::span::{Span, after, before};
 use super::text::{any_pair, with_lower};
 
-const STOP_WORDS: [&str; 64] = [
+const STOP_WORDS: [&str; 65] = [
+    "within",
     "resolution",
     "resolutions",
     "decision",
@@ -202,6 +203,13 @@ fn is_quantity_word(next_word: &str) -> bool {
             next_word,
             "per"
                 | "percent"
+                | "working"
+                | "business"
+                | "calendar"
+                | "weeks"
+                | "week"
+                | "day"
+                | "month"
                 | "years"
                 | "year"
                 | "days"
@@ -244,6 +252,8 @@ mod tests {
             "vol. 1577, No. 27531.",
             "article 2, paragraph (b), of",
             "from 20 to 27 April 2020",
+            "within 80 working days of its adoption",
+            "every 90 days thereafter",
         ] {
             assert_eq!(r(s), s);
         }

@@ -124,9 +124,75 @@ fn parse_numeral(lower: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
+const CARDINAL_UNITS: [(&str, u32); 19] = [
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+];
+
+/// Reads a count as UN texts write it: "90", "six", "twenty-one", "a" (one), "one hundred",
+/// "one hundred and twenty"; `None` for anything else.
+pub fn parse_cardinal(word: &str) -> Option<u32> {
+    let lower = word.trim().to_lowercase();
+    if lower.is_empty() || lower.len() > 40 {
+        return None;
+    }
+    if lower.bytes().all(|b| b.is_ascii_digit()) {
+        return lower.parse().ok().filter(|n| *n > 0);
+    }
+    if matches!(lower.as_str(), "a" | "an") {
+        return Some(1);
+    }
+    let normalised = lower.replace(['\u{2010}', '\u{2011}', '\u{2013}', ' '], "-");
+    let parts: Vec<&str> = normalised
+        .split('-')
+        .filter(|p| !p.is_empty() && *p != "and")
+        .collect();
+    let (hundreds, rest) = match parts.as_slice() {
+        [lead, "hundred", rest @ ..] => (lookup(&CARDINAL_UNITS, lead)?.checked_mul(100)?, rest),
+        _ => (0, parts.as_slice()),
+    };
+    let below = match rest {
+        [] => 0,
+        [one] => lookup(&CARDINAL_UNITS, one).or_else(|| lookup(&TENS, one))?,
+        [tens, unit] => lookup(&TENS, tens)? + lookup(&CARDINAL_UNITS, unit).filter(|u| *u < 10)?,
+        _ => return None,
+    };
+    Some(hundreds + below).filter(|n| *n > 0)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::parse_ordinal;
+    use super::{parse_cardinal, parse_ordinal};
+
+    #[test]
+    fn cardinals() {
+        assert_eq!(parse_cardinal("90"), Some(90));
+        assert_eq!(parse_cardinal("six"), Some(6));
+        assert_eq!(parse_cardinal("Eleven"), Some(11));
+        assert_eq!(parse_cardinal("twenty-one"), Some(21));
+        assert_eq!(parse_cardinal("a"), Some(1));
+        assert_eq!(parse_cardinal("one hundred and twenty"), Some(120));
+        assert_eq!(parse_cardinal("several"), None);
+        assert_eq!(parse_cardinal("0"), None);
+        assert_eq!(parse_cardinal(""), None);
+    }
 
     #[test]
     fn words_and_numerals() {

@@ -8,79 +8,42 @@ use regex::Regex;
 use super::Recurrence;
 use super::context::Context;
 use super::entity::{Mention, Side};
-use super::ordinal::parse_ordinal;
+use super::ordinal::parse_cardinal;
 use super::span::{Span, after, before};
 
-static SESSION: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    super::re(concat!(
-        r"(?i)(?-u:\b)at\s+(?:the\s+(?:main|first|second|resumed|reconvened|regular|substantive|organizational)\s+part\s+of\s+)?",
-        r"(?:its|the|their)\s+(?:(?P<label>(?:(?:resumed|reconvened|regular|special|substantive|organizational|thematic)\s+)?",
-        r"(?P<ord>[a-z]+(?:-[a-z]+)?|\d{1,4}(?:st|nd|rd|th)?)\s+(?:(?:regular|special|resumed|substantive|emergency special)\s+)?",
-        r"session)|(?P<ylabel>(?:meeting|session)s?\s+(?:in|of)\s+(?P<year>\d{4})))"
-    ))
-});
+mod session;
+
+pub use session::{SessionRef, sessions};
 
 static RECURRENCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     super::re(concat!(
         r"(?i)(?-u:\b)(?P<annual>annually|on an annual basis|at each annual session|each annual session|every year|each year|",
         r"yearly|annual reports?)(?-u:\b)|(?-u:\b)(?P<biennial>biennial|biennially|every two years|every other year|every second year)(?-u:\b)|",
         r"(?-u:\b)(?P<triennial>triennial|triennially|every three years)(?-u:\b)|(?-u:\b)(?P<quad>quadrennial|quadrennially|every four years)(?-u:\b)|",
-        r"(?-u:\b)(?P<periodic>periodically|periodic|regularly|on a regular basis|from time to time)(?-u:\b)"
+        r"(?-u:\b)(?P<periodic>periodically|periodic|regularly|on a regular basis|from time to time|monthly|quarterly|weekly|",
+        r"semi-annually|semi-annual|twice a year|every\s+(?P<n>\d{1,3}|[a-z]+)\s+(?P<unit>days|weeks|months|years)|",
+        r"\d{1,3}-(?:day|month)\s+reports?)(?-u:\b)"
     ))
 });
-
-/// A session anchor found in text.
-#[derive(Debug, Clone)]
-pub struct SessionRef {
-    pub start: usize,
-    pub number: Option<u32>,
-    pub label: Option<String>,
-}
-
-/// Session anchors in `text`, in order.
-pub fn sessions(text: &str) -> Vec<SessionRef> {
-    let Some(re) = SESSION.as_ref() else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for c in re.captures_iter(text) {
-        let Some(all) = c.get(0) else { continue };
-        if let (Some(label), Some(year)) = (c.name("ylabel"), c.name("year")) {
-            out.push(SessionRef {
-                start: all.start(),
-                number: year.as_str().parse().ok(),
-                label: Some(label.as_str().to_string()),
-            });
-            continue;
-        }
-        let (Some(label), Some(ord)) = (c.name("label"), c.name("ord")) else {
-            continue;
-        };
-        let ordinal = ord.as_str();
-        let number = if ordinal.len() == 4 && ordinal.bytes().all(|b| b.is_ascii_digit()) {
-            ordinal.parse().ok()
-        } else {
-            parse_ordinal(ordinal)
-        };
-        let known_word = matches!(
-            ordinal.to_lowercase().as_str(),
-            "next" | "forthcoming" | "following" | "current" | "present" | "upcoming"
-        );
-        if number.is_none() && !known_word {
-            continue;
-        }
-        out.push(SessionRef {
-            start: all.start(),
-            number,
-            label: Some(label.as_str().to_string()),
-        });
-    }
-    out
-}
 
 /// Rhythm of a task as the clause states it.
 pub fn recurrence(text: &str) -> Option<Recurrence> {
     let c = RECURRENCE.as_ref()?.captures(text)?;
+    // "every 12 months", "every two years": a rhythm the tracker can count
+    if let (Some(n), Some(unit)) = (c.name("n"), c.name("unit")) {
+        let months = match unit.as_str() {
+            "months" => parse_cardinal(n.as_str()),
+            "years" => parse_cardinal(n.as_str()).and_then(|y| y.checked_mul(12)),
+            _ => None,
+        };
+        return Some(match months {
+            Some(12) => Recurrence::Annual,
+            Some(24) => Recurrence::Biennial,
+            Some(36) => Recurrence::Triennial,
+            Some(48) => Recurrence::Quadrennial,
+            _ => Recurrence::Periodic,
+        });
+    }
     Some(if c.name("annual").is_some() {
         Recurrence::Annual
     } else if c.name("biennial").is_some() {
@@ -239,17 +202,34 @@ pub fn targets(
 }
 
 /// Gives each session anchor of the segment to the last target named before it, unless that
-/// target has a session already.
-fn attach_sessions(targets: &mut [Target], segment: Span, refs: Vec<SessionRef>) {
-    for r in refs {
-        let abs = segment.start + r.start;
-        let idx = targets.iter().rposition(|t| t.pos <= abs).unwrap_or(0);
-        if let Some(t) = targets.get_mut(idx)
-            && t.session.is_none()
-            && t.label.is_none()
-        {
-            t.session = r.number;
-            t.label = r.label;
+/// target has a session already. A list of sessions in one phrase ("at their seventy-eighth
+/// and fifty-third sessions, respectively") goes to as many targets in order when there are
+/// as many, else each session makes a report of its own to the target named before it.
+fn attach_sessions(targets: &mut Vec<Target>, segment: Span, refs: Vec<SessionRef>) {
+    let mut refs = refs.into_iter().peekable();
+    while let Some(r) = refs.next() {
+        let mut group = vec![r];
+        while let Some(next) = refs.next_if(|n| n.start == group[0].start) {
+            group.push(next);
         }
+        let abs = segment.start + group[0].start;
+        let free = |t: &Target| t.session.is_none() && t.label.is_none();
+        if group.len() > 1 && targets.len() == group.len() && targets.iter().all(free) {
+            for (t, r) in targets.iter_mut().zip(group) {
+                t.session = r.number;
+                t.label = r.label;
+            }
+            continue;
+        }
+        let idx = targets.iter().rposition(|t| t.pos <= abs).unwrap_or(0);
+        let Some(t) = targets.get(idx).filter(|t| free(t)).cloned() else {
+            continue;
+        };
+        let copies = group.into_iter().map(|r| Target {
+            session: r.number,
+            label: r.label,
+            ..t.clone()
+        });
+        targets.splice(idx..=idx, copies);
     }
 }
