@@ -11,13 +11,15 @@ use super::span::after;
 
 static REPORT_REF: LazyLock<Option<Regex>> = LazyLock::new(|| {
     super::re(concat!(
-        r"(?i)(?-u:\b)(?:his|her|its|their|the next|the annual|an annual|the regular) reports?(?-u:\b)|",
+        r"(?i)(?-u:\b)(?:his|her|its|their|the next|the annual|an annual|the regular) (?:(?:regular|annual|periodic) )?report(?:s|ing)?(?-u:\b)|",
         r"(?-u:\b)reports? of the Secretary-General(?-u:\b)|(?-u:\b)reporting (?:obligations|requirements|mechanisms)(?-u:\b)|(?-u:\b)reports? (?:to|on) the(?-u:\b)"
     ))
 });
 
-const SKIP: [&str; 12] = [
+const SKIP: [&str; 14] = [
     "to",
+    "shall",
+    "should",
     "continue",
     "begin",
     "further",
@@ -71,7 +73,7 @@ pub fn main_verb(seg: &str) -> (String, usize) {
 
 /// Reporting kind of a segment, if it asks for a report.
 pub fn reporting_action(seg: &str, has_target: bool) -> Option<Action> {
-    let (verb, _) = main_verb(seg);
+    let (verb, after_verb) = main_verb(seg);
     let lower = seg.to_lowercase();
     let report_word =
         lower.contains("report") || lower.contains("update") || lower.contains("overview");
@@ -94,7 +96,7 @@ pub fn reporting_action(seg: &str, has_target: bool) -> Option<Action> {
             Some(Action::SubmitReport)
         }
         "prepare" | "produce"
-            if lower.contains("report")
+            if window(seg, after_verb, 6).contains("report")
                 || (lower.contains("overview")
                     || lower.contains("study")
                     || lower.contains("analysis"))
@@ -108,6 +110,22 @@ pub fn reporting_action(seg: &str, has_target: bool) -> Option<Action> {
             Some(Action::Report)
         }
         "inform" | "brief" | "update" if has_target => Some(Action::Report),
+        // "provide the Council with recommendations", "provide a briefing to the Council"
+        "provide" | "give"
+            if has_target
+                && (["recommendations", "briefing", "information", "update"]
+                    .iter()
+                    .any(|w| window(seg, after_verb, 8).contains(w))
+                    || [
+                        " with recommendations",
+                        " with information",
+                        " with a report",
+                    ]
+                    .iter()
+                    .any(|w| lower.contains(w))) =>
+        {
+            Some(Action::Report)
+        }
         "keep" if lower.contains("informed") => Some(Action::Report),
         _ => None,
     }

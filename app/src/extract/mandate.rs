@@ -2,13 +2,8 @@
 //! (infinitive segments). A reporting obligation is split off from a substantive task in the
 //! same clause, and a report to several recipients becomes one mandate per recipient.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::action;
 use super::context::Context;
-use super::due;
 use super::entity::{self, Mention, Side};
 use super::span::{Span, after};
 use super::target::{self, Target};
@@ -16,12 +11,11 @@ use super::verbs::{self, ClauseVerb};
 use super::{Action, Confidence, Mandate};
 
 mod addressee;
+mod output;
+mod segments;
 
-static SEGMENT: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    super::re(
-        r"(?:,\s*and\s+(?:(?:also|further|then|subsequently),?\s+)?|\s+and\s+(?:(?:also|further|then|subsequently)\s+)?|,?\s*as well as\s+|;\s*and\s+)(?P<to>to\s+(?P<w>[a-z][a-z-]*))",
-    )
-});
+use output::ClauseOutput;
+use segments::segments;
 
 /// An operative paragraph being read for mandates: its number as printed, its text and the
 /// actors named in it.
@@ -122,6 +116,7 @@ fn clause_mandates(clause: &Clause, ctx: &mut Context, out: &mut Vec<Mandate>) {
         base,
         out,
         reports_only: governing && clause.verb.decides,
+        last_report: None,
     };
     let mut group_start = clause.verb.span.start;
     let mut pending: Option<Task> = None;
@@ -150,28 +145,6 @@ fn clause_mandates(clause: &Clause, ctx: &mut Context, out: &mut Vec<Mandate>) {
     if let Some(task) = pending {
         output.task(&task, clause.end);
     }
-}
-
-/// The infinitive segments of a clause's action: "to convene ..., and to present a report
-/// ...", each up to the next.
-fn segments(text: &str, action: Span) -> Vec<Span> {
-    let mut starts = vec![action.start];
-    if let Some(re) = SEGMENT.as_ref() {
-        for c in re.captures_iter(action.of(text)) {
-            if let (Some(to), Some(word)) = (c.name("to"), c.name("w"))
-                && verbs::is_infinitive_word(word.as_str())
-                && to.start() > 0
-            {
-                starts.push(action.start + to.start());
-            }
-        }
-    }
-    let ends = starts.iter().skip(1).copied().chain([action.end]);
-    starts
-        .iter()
-        .zip(ends)
-        .map(|(&start, end)| Span::new(start, end))
-        .collect()
 }
 
 /// The report a segment asks for, if it asks for one. A segment that names no receiving body
@@ -204,81 +177,4 @@ fn base_mandate(number: &str, verb: String, addressee: String) -> Mandate {
         quote: String::new(),
         ..Mandate::default()
     }
-}
-
-/// Where the mandates of one clause go: the fields they share (paragraph, verb, addressee)
-/// and the list they are added to.
-struct ClauseOutput<'a> {
-    text: &'a str,
-    base: Mandate,
-    out: &'a mut Vec<Mandate>,
-    /// Whether only reports count (a body's own decision, "decides that the Committee shall").
-    reports_only: bool,
-}
-
-impl ClauseOutput<'_> {
-    /// A substantive task, from its quote start to `end`.
-    fn task(&mut self, task: &Task, end: usize) {
-        if self.reports_only {
-            return;
-        }
-        let action = Span::new(task.action_start, end).of(self.text);
-        let mut m = self.base.clone();
-        m.action = action::classify(action);
-        m.recurrence = target::recurrence(action);
-        m.due = due::due_in(action);
-        m.quote = quote(self.text, Span::new(task.quote_start, end));
-        self.out.push(m);
-    }
-
-    /// One reporting mandate per receiving body, each quoting its part of the segment.
-    fn reports(&mut self, report: &Report, segment: Span, quote_start: usize) {
-        let recurrence = target::recurrence(segment.of(self.text));
-        let due = due::due_in(segment.of(self.text));
-        for (index, target) in report.targets.iter().enumerate() {
-            let quoted = quote_span(&report.targets, index, quote_start, segment.end);
-            let mut m = self.base.clone();
-            m.action = report.kind;
-            m.is_reporting = true;
-            m.target_body = Some(target.body.clone()).filter(|b| !b.is_empty());
-            m.target_session = target.session;
-            m.target_session_label = target
-                .label
-                .clone()
-                .filter(|_| !target.body.contains("Congress"));
-            m.via_body = report.via.clone();
-            m.recurrence = recurrence;
-            m.due = due.clone();
-            m.quote = quote(self.text, quoted);
-            self.out.push(m);
-        }
-    }
-}
-
-/// The part of a segment quoted for target `index`: the first target's part starts with the
-/// segment's quote, a later one where the text turns to it ("and to the Council"); each part
-/// ends where a later one starts.
-fn quote_span(targets: &[Target], index: usize, quote_start: usize, segment_end: usize) -> Span {
-    let start = if index == 0 {
-        quote_start
-    } else {
-        targets
-            .iter()
-            .take(index + 1)
-            .rev()
-            .find_map(|t| t.split_at)
-            .unwrap_or(quote_start)
-    };
-    let end = targets
-        .iter()
-        .skip(index + 1)
-        .find_map(|t| t.split_at)
-        .unwrap_or(segment_end);
-    Span::new(start, end)
-}
-
-fn quote(text: &str, span: Span) -> String {
-    verbs::trim_clause_end(span.of(text))
-        .trim_start()
-        .to_string()
 }

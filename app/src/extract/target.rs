@@ -92,8 +92,15 @@ enum Part {
 }
 
 /// Words before a body's name that make it receive the report.
-const RECEIVING: [&str; 8] = [
+const RECEIVING: [&str; 15] = [
     "to",
+    "brief",
+    "Brief",
+    "inform",
+    "Inform",
+    "update",
+    "provide",
+    "Provide",
     "at",
     "and",
     "before",

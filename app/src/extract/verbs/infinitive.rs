@@ -68,6 +68,9 @@ pub fn find_infinitive(text: &str, from: usize) -> Option<usize> {
     let mut search = 0usize;
     while let Some(p) = hay.get(search..).and_then(find_to) {
         let to = search + p;
+        if after(hay, to + "to".len()).starts_with(':') {
+            return Some(from + to); // "Requests the Secretary-General to: (a) ..."
+        }
         let word: String = after(hay, to + "to ".len())
             .chars()
             .take_while(|c| c.is_alphanumeric() || *c == '-')
@@ -80,13 +83,15 @@ pub fn find_infinitive(text: &str, from: usize) -> Option<usize> {
     None
 }
 
-/// Offset of the first "to " or "To " in `hay` that starts a word.
+/// Offset of the first "to " or "To " (or "to:", before a list) in `hay` that starts a word.
 fn find_to(hay: &str) -> Option<usize> {
     let mut from = 0usize;
-    while let Some(p) = hay
-        .get(from..)
-        .and_then(|rest| rest.find("to ").or_else(|| rest.find("To ")))
-    {
+    while let Some(p) = hay.get(from..).and_then(|rest| {
+        [rest.find("to "), rest.find("To "), rest.find("to:")]
+            .into_iter()
+            .flatten()
+            .min()
+    }) {
         let to = from + p;
         let starts_word = to == 0 || before(hay, to).ends_with(|c: char| !c.is_alphanumeric());
         if starts_word {
