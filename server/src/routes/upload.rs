@@ -99,7 +99,7 @@ async fn upload(State(uploads): State<Uploads>, session: Session, request: Reque
 /// The draft made of what was posted, or the first problem.
 async fn make_draft(pool: &PgPool, user_id: i64, posted: &Posted) -> Result<i64, Problem> {
     let typed_text = posted.text.trim();
-    let (source_name, format, text) = match (posted.file.is_empty(), typed_text.is_empty()) {
+    let (source_name, read) = match (posted.file.is_empty(), typed_text.is_empty()) {
         (true, true) if !posted.file_name.is_empty() => {
             return Err(Refusal::Empty.into());
         }
@@ -115,24 +115,27 @@ async fn make_draft(pool: &PgPool, user_id: i64, posted: &Posted) -> Result<i64,
                 "Either upload a file or paste the text, not both: clear one of them.",
             ));
         }
-        (true, false) => (
-            "pasted text".to_owned(),
-            "plain text",
-            posted.text.replace("\r\n", "\n"),
-        ),
+        (true, false) => {
+            let text = posted.text.replace("\r\n", "\n");
+            let failed = Problem {
+                status: StatusCode::INTERNAL_SERVER_ERROR,
+                ..Problem::new("text", AppError::Internal.to_string())
+            };
+            let read = read_and_extract(move || Ok(("plain text", text)), failed).await?;
+            ("pasted text".to_owned(), read)
+        }
         (false, true) => {
             let file = posted.file.clone();
             let name = posted.file_name.clone();
-            let extracted = tokio::task::spawn_blocking(move || text_of(&file, &name))
-                .await
-                .map_err(|_| Problem::from(Refusal::BrokenPdf))??;
-            (
-                posted.file_name.clone(),
-                extracted.format.label(),
-                extracted.text,
-            )
+            let read = move || {
+                let extracted = text_of(&file, &name)?;
+                Ok((extracted.format.label(), extracted.text))
+            };
+            let read = read_and_extract(read, Refusal::BrokenPdf.into()).await?;
+            (posted.file_name.clone(), read)
         }
     };
+    let (format, text, holds_resolution) = read;
     let (symbol, adopted_on) =
         app::api::import::described(&posted.symbol, Some(posted.adopted_on.clone())).map_err(
             |err| {
@@ -144,7 +147,7 @@ async fn make_draft(pool: &PgPool, user_id: i64, posted: &Posted) -> Result<i64,
                 Problem::new(field, err.to_string())
             },
         )?;
-    if app::extract::extract(&text).is_err() {
+    if !holds_resolution {
         return Err(Problem::new(
             if source_name == "pasted text" {
                 "text"
@@ -167,6 +170,27 @@ async fn make_draft(pool: &PgPool, user_id: i64, posted: &Posted) -> Result<i64,
             status: StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
             ..Problem::new("file", err.to_string())
         })
+}
+
+/// Reads the posted text with `read` and runs the extractor on it, off the async threads (a PDF
+/// takes a while to read, and a long report to extract): its format, the text, and whether the
+/// extractor finds a resolution in it. `failed` answers a panic in either.
+async fn read_and_extract(
+    read: impl FnOnce() -> Result<(&'static str, String), Refusal> + Send + 'static,
+    failed: Problem,
+) -> Result<(&'static str, String, bool), Problem> {
+    let work = move || {
+        let (format, text) = read()?;
+        let holds_resolution = app::extract::extract(&text).is_ok();
+        Ok::<_, Refusal>((format, text, holds_resolution))
+    };
+    match tokio::task::spawn_blocking(work).await {
+        Ok(read) => Ok(read?),
+        Err(err) => {
+            tracing::error!(error = %err, "reading an upload failed");
+            Err(failed)
+        }
+    }
 }
 
 impl Uploads {
