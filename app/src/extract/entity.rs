@@ -73,7 +73,8 @@ pub fn scan(text: &str, ctx: &mut Context) -> Vec<Mention> {
             words.get(first).unwrap_or(first_word).start,
             words.get(last).unwrap_or(first_word).end,
         );
-        if let Some(m) = classify(chain.of(text), chain, ctx)
+        if let Some(m) =
+            secretariat_of(text, chain).or_else(|| classify(chain.of(text), chain, ctx))
             && (m.name != "United Nations" || names::stands_alone(after(text, chain.end)))
         {
             if let Some(acronym) = names::defined_acronym(after(text, chain.end)) {
@@ -93,6 +94,26 @@ pub fn scan(text: &str, ctx: &mut Context) -> Vec<Mention> {
         add_unesco(text, &mut out);
     }
     out
+}
+
+/// "the secretariat of the United Nations Conference on Trade and Development": the staff
+/// that serve a body or conference are the Secretariat, whatever the body is.
+fn secretariat_of(text: &str, chain: Span) -> Option<Mention> {
+    const LEAD: &str = "secretariat of the ";
+    let start = chain.start.checked_sub(LEAD.len())?;
+    if Span::new(start, chain.start).of(text) != LEAD {
+        return None;
+    }
+    let name = chain.of(text);
+    if !name.starts_with("United Nations ") {
+        return None;
+    }
+    Some(Mention {
+        span: Span::new(start, chain.end),
+        name: format!("{LEAD}{name}"),
+        side: Side::Secretariat,
+        ordinal: None,
+    })
 }
 
 const UNESCO: &str = "United Nations Educational, Scientific and Cultural Organization";

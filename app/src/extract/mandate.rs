@@ -54,13 +54,32 @@ pub fn paragraph_mandates(number: &str, text: &str, ctx: &mut Context) -> Vec<Ma
         let clause = Clause {
             paragraph: &paragraph,
             verb,
-            end: clauses
-                .get(k + 1)
-                .map_or(text.len(), |next| next.span.start),
+            end: clause_end(text, &clauses, k),
         };
         clause_mandates(&clause, ctx, &mut out);
     }
     out
+}
+
+/// Where clause `k` ends: where the next starts, unless the infinitive they share comes
+/// after the next ("requests the Commission, and encourages other stakeholders, to ...").
+fn clause_end(text: &str, clauses: &[ClauseVerb], k: usize) -> usize {
+    let start_of = |i: usize| clauses.get(i).map_or(text.len(), |c| c.span.start);
+    let end = start_of(k + 1);
+    let Some(verb) = clauses.get(k) else {
+        return end;
+    };
+    let own_infinitive = verbs::find_infinitive(text, verb.span.end).is_some_and(|p| p < end);
+    let joined = after_joint(Span::new(verb.span.end, end).of(text));
+    if own_infinitive || !joined {
+        return end;
+    }
+    start_of(k + 2)
+}
+
+/// Whether a clause's text ends in ", and" before the next verb.
+fn after_joint(region: &str) -> bool {
+    region.trim_end().ends_with(", and")
 }
 
 /// "The Economic and Social Council decides ...": skip the subject so the verb counts as the

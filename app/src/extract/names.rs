@@ -187,6 +187,10 @@ fn intergov_name(chain: &str) -> Option<String> {
     if chain.starts_with("Commission on ") || chain.starts_with("Commission for ") {
         return Some(chain.to_string());
     }
+    // "International Civil Service Commission", "International Law Commission"
+    if chain.starts_with("International ") && chain.ends_with(" Commission") {
+        return Some(chain.to_string());
+    }
     for head in ["Expert Group", "Working Group"] {
         if let Some(p) = find_short(chain, head)
             && chain.len() > head.len() + p

@@ -14,6 +14,14 @@ static SEGMENT: LazyLock<Option<Regex>> = LazyLock::new(|| {
     )
 });
 
+/// "... continue to take measures and report thereon to the Council": a reporting verb without
+/// "to", joined to the task before it.
+static BARE_REPORT: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    super::super::re(
+        r"(?:,\s*|\s+)and\s+(?:also\s+)?(?P<w>report|submit|present)\s+(?:thereon|to|back|regularly|periodically|annually|biennially)(?-u:\b)",
+    )
+});
+
 /// The infinitive segments of a clause's action: "to convene ..., and to present a report
 /// ...", each up to the next. A list the clause introduces ("to: (a) Provide ...; (b) Report
 /// ...") gives each item its own segments.
@@ -78,6 +86,15 @@ fn infinitives(text: &str, action: Span) -> Vec<Span> {
                 starts.push(action.start + to.start());
             }
         }
+    }
+    if let Some(re) = BARE_REPORT.as_ref() {
+        for c in re.captures_iter(action.of(text)) {
+            if let Some(word) = c.name("w") {
+                starts.push(action.start + word.start());
+            }
+        }
+        starts.sort_unstable();
+        starts.dedup();
     }
     let ends = starts.iter().skip(1).copied().chain([action.end]);
     starts
