@@ -3,6 +3,7 @@
 //! - [`status`]: the obligation status vocabulary and its one transition function;
 //! - [`symbol`]: UN document symbols, parsed once at the boundary;
 //! - [`calendar`]: deadlines derived from session dates (never stored), and urgency;
+//! - [`due`]: deadlines written as a date or a span from adoption, not a session;
 //! - [`recurrence`]: when a recurring report is next due, and when to create it;
 //! - [`mandate`]: which mandates are tracked as reports, and a mandate's identity across imports;
 //! - [`overview`]: the overview page's figures.
@@ -12,6 +13,7 @@
 
 pub mod body;
 pub mod calendar;
+pub mod due;
 pub mod finder;
 pub mod mandate;
 pub mod overview;
@@ -27,8 +29,10 @@ pub mod text;
 pub mod upload;
 
 pub use calendar::{
-    DEFAULT_WINDOW_DAYS, Deadlines, LeadTimes, SessionDates, Urgency, deadlines, urgency,
+    DEFAULT_WINDOW_DAYS, Deadlines, LeadTimes, SessionDates, Urgency, deadlines,
+    obligation_deadlines, urgency,
 };
+pub use due::{Due, DueUnit};
 pub use recurrence::{
     Recurrence, SessionCadence, next_occurrence_session, next_session_number, should_spawn_next,
     spawns_next,

@@ -73,11 +73,37 @@ pub struct ObligationSchedule {
     pub session_number: Option<i32>,
     pub session_label: Option<String>,
     pub deadlines: Option<crate::domain::Deadlines>,
+    /// The deadline the text writes as a date or a span from adoption, when it does (the
+    /// obligation is then due on [`Deadlines::on`](crate::domain::Deadlines::on) that day).
+    pub due: Option<crate::domain::Due>,
 }
 
 impl ObligationSchedule {
+    /// A date deadline in words: "by 31 March 2027"; "by 13 June 2018 (within 90 days of
+    /// adoption)"; "within 90 days of adoption (the adoption date is not recorded)". `None` for
+    /// an obligation due at a session.
+    pub fn due_words(&self) -> Option<String> {
+        let due = self.due?;
+        let day = self.deadlines.filter(|d| d.session_opens.is_none());
+        Some(match (due, day) {
+            (crate::domain::Due::On { .. }, _) => due.words(),
+            (_, Some(d)) => format!(
+                "by {} ({})",
+                crate::domain::calendar::day(d.submission),
+                due.words()
+            ),
+            (_, None) => format!("{} (the adoption date is not recorded)", due.words()),
+        })
+    }
+
     /// Where the obligation is due, as pages show it: "body, session", the body alone, or "—".
     pub fn target(&self) -> String {
+        if let Some(due) = self.due_words() {
+            return match &self.body {
+                Some(body) => format!("{body}, {due}"),
+                None => due,
+            };
+        }
         match (&self.body, &self.session_label) {
             (Some(body), Some(session)) => format!("{body}, {session}"),
             (Some(body), None) => body.clone(),

@@ -36,7 +36,7 @@ pub async fn run(db: DatabaseArgs, args: ImportArgs) -> anyhow::Result<()> {
         };
         // One bad file does not stop the others; each file is its own transaction.
         let result = match read_text(path) {
-            Ok(text) => import_text(&pool, &symbol, &text).await,
+            Ok(text) => import_adopted(&pool, &symbol, &text, args.adopted_on).await,
             Err(err) => Err(err),
         };
         match result {
@@ -139,10 +139,21 @@ pub async fn import_text(
     symbol: &str,
     text: &str,
 ) -> anyhow::Result<(ImportOutcome, ImportSummary)> {
+    import_adopted(pool, symbol, text, None).await
+}
+
+/// [`import_text`] of a text adopted on `adopted_on` (deadlines written as a span count from
+/// it; a text imported before without it gets it now).
+pub async fn import_adopted(
+    pool: &PgPool,
+    symbol: &str,
+    text: &str,
+    adopted_on: Option<chrono::NaiveDate>,
+) -> anyhow::Result<(ImportOutcome, ImportSummary)> {
     let request = ImportRequest {
         symbol,
         text,
-        adopted_on: None,
+        adopted_on,
         imported_by: None,
         review: Review::Confirmed,
     };

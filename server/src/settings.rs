@@ -252,6 +252,11 @@ pub struct ImportArgs {
     /// (minus extension) is used.
     #[arg(long)]
     pub symbol: Option<String>,
+
+    /// The day the text was adopted (`YYYY-MM-DD`), which deadlines written as a span
+    /// ("within 90 days of the adoption of the present resolution") count from; for every file.
+    #[arg(long, value_name = "DATE")]
+    pub adopted_on: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -30,7 +30,8 @@ async fn due_dates(
         .filter(|o| o.body.as_deref() == Some(body) && o.session_number == Some(number))
         .map(|o| {
             let d = o.deadlines.expect("a dated session gives deadlines");
-            (d.submission, d.issuance, d.session_opens)
+            let opens = d.session_opens.expect("due at a session");
+            (d.submission, d.issuance, opens)
         })
         .collect()
 }

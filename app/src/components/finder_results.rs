@@ -97,7 +97,7 @@ fn ResultRow(row: FoundObligation) -> impl IntoView {
                 <span class="quote-text">{quote}</span>
             </td>
             <td data-label="Due at">{target}</td>
-            <td data-label="Session opens">{day_or_unset(deadlines.map(|d| d.session_opens))}</td>
+            <td data-label="Session opens">{session_opens(deadlines)}</td>
             <td data-label="Submit by">{day_or_unset(deadlines.map(|d| d.submission))}</td>
             <td data-label="Issue by">{day_or_unset(deadlines.map(|d| d.issuance))}</td>
             <td data-label="Status">
@@ -106,6 +106,14 @@ fn ResultRow(row: FoundObligation) -> impl IntoView {
                 <span class=format!("badge {}", badge.0)>{badge.1}</span>
             </td>
         </tr>
+    }
+}
+
+/// The session's opening day; "no session (due on a date)" for an obligation due on a day.
+pub fn session_opens(deadlines: Option<crate::domain::Deadlines>) -> String {
+    match deadlines {
+        Some(d) if d.session_opens.is_none() => "no session (due on a date)".to_owned(),
+        d => day_or_unset(d.and_then(|d| d.session_opens)),
     }
 }
 

@@ -87,6 +87,32 @@ pub async fn mark_reimported(
     Ok(())
 }
 
+/// Records that document `id` was adopted on `day`, and dates the deadlines its resolutions
+/// count from their adoption (those with a date of their own keep it).
+pub async fn record_adoption_date(
+    conn: &mut sqlx::PgConnection,
+    id: i64,
+    day: chrono::NaiveDate,
+) -> Result<(), AppError> {
+    let changed = sqlx::query!(
+        "update document set adopted_on = $2 where id = $1 and adopted_on is distinct from $2",
+        id,
+        day
+    )
+    .execute(&mut *conn)
+    .await?;
+    if changed.rows_affected() == 0 {
+        return Ok(());
+    }
+    let resolutions = sqlx::query_scalar!("select id from resolution where document_id = $1", id)
+        .fetch_all(&mut *conn)
+        .await?;
+    for resolution in resolutions {
+        super::obligation::redate_from_adoption(conn, resolution).await?;
+    }
+    Ok(())
+}
+
 /// Writes one extraction of document `document_id`, inside the caller's transaction. Mandates
 /// found for the first time get review state `review`: `Confirmed` ones are tracked at once,
 /// `Proposed` ones wait for an editor ([`super::review`]).
@@ -169,15 +195,17 @@ fn paragraph_of(
         .map(|(_, id)| *id)
 }
 
-/// Makes mandate `mandate_id` tracked with `fields`: a dated report when it is tracked as one,
-/// else a continuing activity.
+/// Makes mandate `mandate_id` tracked with `fields`: a dated report when it is tracked as one
+/// or its text gives a date deadline (due on that day), else a continuing activity.
 pub async fn track(
     tx: &mut sqlx::PgConnection,
     mandate_id: i64,
     fields: &MandateFields,
     session_label: Option<&str>,
 ) -> Result<(), AppError> {
-    if reports(fields.is_reporting, fields.recurrence) {
+    // A deadline written as a date makes even a task that is no report a dated obligation.
+    let (due, adopted_on) = super::mandate::due_and_adoption(tx, mandate_id).await?;
+    if reports(fields.is_reporting, fields.recurrence) || due.is_some() {
         let session_id = match (&fields.target_body, fields.target_session) {
             (Some(body), Some(number)) => target_session(tx, body, number, session_label).await?,
             _ => None,
@@ -186,6 +214,7 @@ pub async fn track(
             body: fields.target_body.as_deref(),
             session_number: fields.target_session,
             session_id,
+            due_on: due.and_then(|d| d.date(adopted_on)),
         };
         super::obligation::ensure_report(tx, mandate_id, &target).await
     } else {

@@ -32,6 +32,8 @@ struct FinderRow {
     closes_on: Option<NaiveDate>,
     submission_lead_weeks: Option<i32>,
     issuance_lead_weeks: Option<i32>,
+    due_on: Option<NaiveDate>,
+    due: Option<String>,
     marked_quote: String,
     total: i64,
 }
@@ -53,6 +55,8 @@ impl FinderRow {
             closes_on: self.closes_on,
             submission_lead_weeks: self.submission_lead_weeks,
             issuance_lead_weeks: self.issuance_lead_weeks,
+            due_on: self.due_on,
+            due: self.due,
         })?;
         Ok(FoundObligation {
             urgency: urgency(
@@ -123,7 +127,10 @@ macro_rules! finder_rows {
             -- rows are then joined to their mandate, resolution and document.
             with keyed as (
                 select o.id, o.mandate_id, coalesce(b.name, o.target_body) as body, s.number,
-                       s.opens_on - 7 * coalesce(b.submission_lead_weeks, $17::int) as submit_by,
+                       -- An obligation due on a day (a date deadline) has that day instead.
+                       coalesce(o.due_on,
+                                s.opens_on - 7 * coalesce(b.submission_lead_weeks, $17::int))
+                           as submit_by,
                        case when $14 = 'source' then
                            (select d.symbol from mandate m
                               join resolution r on r.id = m.resolution_id
@@ -151,7 +158,7 @@ macro_rules! finder_rows {
                           where strpos(lower(coalesce(r.adopting_body, '')), lower($6)) > 0))
                    and ($7::bigint is null or o.mandate_id in
                         (select m.id from mandate m where m.resolution_id = $7))
-                   and ($8::int is null or extract(year from s.opens_on) = $8)
+                   and ($8::int is null or extract(year from coalesce(o.due_on, s.opens_on)) = $8)
                    and ($9::text[] is null or o.status = any($9))
                    -- The stored vector of quote, paragraph, title, addressee and body, indexed.
                    and ($13::text is null or o.mandate_id in
@@ -175,7 +182,7 @@ macro_rules! finder_rows {
                    page.body, b.code as "body_code?", page.number as "number?",
                    s.label as "session_label?", s.opens_on as "opens_on?",
                    s.closes_on as "closes_on?", b.submission_lead_weeks as "submission_lead_weeks?",
-                   b.issuance_lead_weeks as "issuance_lead_weeks?",
+                   b.issuance_lead_weeks as "issuance_lead_weeks?", o.due_on, m.due,
                    -- Marked after the page is cut, so only the rows shown are highlighted.
                    case when $13::text is null then m.quote
                         else ts_headline('english', m.quote, $13::text::tsquery,

@@ -60,6 +60,11 @@ pub async fn import(
     let mut tx = pool.begin().await?;
     let (document_id, outcome) = match document::lock_by_symbol(&mut tx, symbol).await? {
         Some(row) if row.source_sha256 == sha && row.extractor_version == EXTRACTOR_VERSION => {
+            // The same text again, perhaps now with its adoption date.
+            if let Some(day) = request.adopted_on {
+                document::record_adoption_date(&mut tx, row.id, day).await?;
+                tx.commit().await?;
+            }
             return Ok(Imported {
                 outcome: ImportOutcome::Unchanged,
                 summary,

@@ -49,8 +49,8 @@ pub async fn upsert(
         insert into mandate (resolution_id, paragraph_id, key, position, paragraph_number,
                              verb, addressee, action, is_reporting, target_body,
                              target_session, target_session_label, via_body, recurrence, quote,
-                             review)
-        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+                             review, due)
+        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
         on conflict on constraint mandate_resolution_key_key
         do update set paragraph_id = excluded.paragraph_id, position = excluded.position,
                       verb = excluded.verb,
@@ -63,6 +63,8 @@ pub async fn upsert(
                                         else excluded.recurrence end,
                       quote = case when mandate.review = 'corrected' then mandate.quote
                                    else excluded.quote end,
+                      due = case when mandate.review = 'corrected' then mandate.due
+                                 else excluded.due end,
                       retired_at = null
         returning id, review
         "#,
@@ -81,7 +83,8 @@ pub async fn upsert(
         mandate.via_body,
         mandate.recurrence.map(|r| r.as_str()),
         mandate.quote,
-        review.as_str()
+        review.as_str(),
+        crate::domain::Due::of_extracted(&mandate.due).map(|d| d.to_string())
     )
     .fetch_one(&mut *conn)
     .await?;
@@ -190,4 +193,29 @@ pub async fn reports_at(
     .into_iter()
     .map(ParagraphReport::try_from)
     .collect()
+}
+
+/// A mandate's deadline written as a date or a span (see [`crate::domain::Due`]), and the day
+/// its text was adopted (the resolution's own date, else its document's), which a span counts
+/// from.
+pub async fn due_and_adoption(
+    conn: &mut sqlx::PgConnection,
+    id: i64,
+) -> Result<(Option<crate::domain::Due>, Option<chrono::NaiveDate>), AppError> {
+    let row = sqlx::query!(
+        r#"select m.due, coalesce(r.adopted_on, d.adopted_on) as adopted_on
+             from mandate m
+             join resolution r on r.id = m.resolution_id
+             join document d on d.id = r.document_id
+            where m.id = $1"#,
+        id
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    let due = row
+        .due
+        .as_deref()
+        .map(|d| super::stored(d, "mandate deadline"))
+        .transpose()?;
+    Ok((due, row.adopted_on))
 }

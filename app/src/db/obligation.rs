@@ -151,28 +151,67 @@ pub struct ReportTarget<'a> {
     pub body: Option<&'a str>,
     pub session_number: Option<i32>,
     pub session_id: Option<i64>,
+    /// The day it is due, when the text gives a date deadline.
+    pub due_on: Option<chrono::NaiveDate>,
 }
 
 /// The first occurrence of a mandate's report, created once: its status and target then belong
 /// to the workflow, not the text (later occurrences come from the workflow). An obligation
-/// stored before the calendar knew its session gets the session now.
+/// stored before the calendar knew its session gets the session now, and one stored before its
+/// adoption date was known gets its due day.
 pub async fn ensure_report(
     conn: &mut sqlx::PgConnection,
     mandate_id: i64,
     target: &ReportTarget<'_>,
 ) -> Result<(), AppError> {
     sqlx::query!(
-        "insert into obligation (mandate_id, target_body, target_session, session_id)
-         values ($1, $2, $3, $4)
+        "insert into obligation (mandate_id, target_body, target_session, session_id, due_on)
+         values ($1, $2, $3, $4, $5)
          on conflict on constraint obligation_mandate_occurrence_key
-         do update set session_id = coalesce(obligation.session_id, excluded.session_id)",
+         do update set session_id = coalesce(obligation.session_id, excluded.session_id),
+                       due_on = coalesce(obligation.due_on, excluded.due_on)",
         mandate_id,
         target.body,
         target.session_number,
-        target.session_id
+        target.session_id,
+        target.due_on
     )
     .execute(&mut *conn)
     .await?;
+    Ok(())
+}
+
+/// Counts the first occurrence of each deadline of resolution `resolution_id` that is a span
+/// from its adoption ("within 90 days") again from the adoption date now recorded (none: no
+/// day). Later occurrences were dated by the workflow from the first.
+pub async fn redate_from_adoption(
+    conn: &mut sqlx::PgConnection,
+    resolution_id: i64,
+) -> Result<(), AppError> {
+    let rows = sqlx::query!(
+        r#"select o.id, m.due as "due!", coalesce(r.adopted_on, d.adopted_on) as adopted_on
+             from obligation o
+             join mandate m on m.id = o.mandate_id
+             join resolution r on r.id = m.resolution_id
+             join document d on d.id = r.document_id
+            where m.resolution_id = $1 and o.occurrence = 1 and m.due is not null"#,
+        resolution_id
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    for row in rows {
+        let due: crate::domain::Due = super::stored(&row.due, "mandate deadline")?;
+        if matches!(due, crate::domain::Due::On { .. }) {
+            continue;
+        }
+        sqlx::query!(
+            "update obligation set due_on = $2 where id = $1 and due_on is distinct from $2",
+            row.id,
+            due.date(row.adopted_on)
+        )
+        .execute(&mut *conn)
+        .await?;
+    }
     Ok(())
 }
 

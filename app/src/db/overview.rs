@@ -3,7 +3,7 @@
 
 use super::stored;
 use crate::domain::overview::ReportFacts;
-use crate::domain::{LeadTimes, SessionDates, deadlines};
+use crate::domain::{LeadTimes, SessionDates, obligation_deadlines};
 use crate::error::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -15,6 +15,7 @@ struct FactRow {
     opens_on: Option<NaiveDate>,
     submission_lead_weeks: Option<i32>,
     issuance_lead_weeks: Option<i32>,
+    due_on: Option<NaiveDate>,
     submitted_at: Option<DateTime<Utc>>,
     issued_at: Option<DateTime<Utc>>,
 }
@@ -37,7 +38,7 @@ impl TryFrom<FactRow> for ReportFacts {
                 .zip(row.number)
                 .map(|(code, number)| format!("{code} {number}")),
             body: row.code,
-            deadlines: deadlines(&dates, &lead),
+            deadlines: obligation_deadlines(row.due_on, &dates, &lead),
             submitted_on: row.submitted_at.map(|at| at.date_naive()),
             issued_on: row.issued_at.map(|at| at.date_naive()),
         })
@@ -49,10 +50,12 @@ pub async fn report_facts(pool: &sqlx::PgPool) -> Result<Vec<ReportFacts>, AppEr
     sqlx::query_as!(
         FactRow,
         r#"
-        select o.kind as "kind!", o.status as "status!", b.code as "code?",
+        -- A report due on a day rather than at a session counts under the body the text names.
+        select o.kind as "kind!", o.status as "status!",
+               coalesce(b.code, o.target_body) as "code?",
                s.number as "number?", s.opens_on,
                b.submission_lead_weeks as "submission_lead_weeks?",
-               b.issuance_lead_weeks as "issuance_lead_weeks?",
+               b.issuance_lead_weeks as "issuance_lead_weeks?", o.due_on,
                e.submitted_at, e.issued_at
           from obligation o
           left join session s on s.id = o.session_id

@@ -5,7 +5,7 @@
 //! session moves every obligation due there.
 
 use super::stored;
-use crate::domain::{LeadTimes, SessionDates, deadlines, urgency};
+use crate::domain::{LeadTimes, SessionDates, obligation_deadlines, urgency};
 use crate::error::AppError;
 pub use crate::model::{ObligationSchedule, ObligationUrgency};
 use chrono::NaiveDate;
@@ -25,6 +25,9 @@ pub(super) struct ScheduleRow {
     pub closes_on: Option<NaiveDate>,
     pub submission_lead_weeks: Option<i32>,
     pub issuance_lead_weeks: Option<i32>,
+    /// The obligation's own day (a date deadline), and the mandate's deadline as written.
+    pub due_on: Option<NaiveDate>,
+    pub due: Option<String>,
 }
 
 impl TryFrom<ScheduleRow> for ObligationSchedule {
@@ -46,7 +49,12 @@ impl TryFrom<ScheduleRow> for ObligationSchedule {
             body: row.body,
             session_number: row.number,
             session_label: row.label,
-            deadlines: deadlines(&dates, &lead),
+            deadlines: obligation_deadlines(row.due_on, &dates, &lead),
+            due: row
+                .due
+                .as_deref()
+                .map(|d| stored(d, "mandate deadline"))
+                .transpose()?,
         })
     }
 }
@@ -63,7 +71,7 @@ macro_rules! schedule_rows {
                    m.addressee, coalesce(b.name, o.target_body) as "body?",
                    s.number as "number?", s.label as "label?", s.opens_on, s.closes_on,
                    b.submission_lead_weeks as "submission_lead_weeks?",
-                   b.issuance_lead_weeks as "issuance_lead_weeks?"
+                   b.issuance_lead_weeks as "issuance_lead_weeks?", o.due_on, m.due
               from obligation o
               join mandate m on m.id = o.mandate_id
               join resolution r on r.id = m.resolution_id
@@ -79,7 +87,7 @@ macro_rules! schedule_rows {
 pub async fn obligation_schedules(
     pool: &sqlx::PgPool,
 ) -> Result<Vec<ObligationSchedule>, AppError> {
-    schedule_rows!("order by s.opens_on nulls last, o.id")
+    schedule_rows!("order by coalesce(o.due_on, s.opens_on) nulls last, o.id")
         .fetch_all(pool)
         .await?
         .into_iter()

@@ -131,10 +131,13 @@ impl LeadTimes {
 #[error("{0}")]
 pub struct LeadTimesOutOfOrder(pub String);
 
-/// The dates a report works towards for one session.
+/// The dates a report works towards: for one session, or for a day the text names
+/// ([`Deadlines::on`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Deadlines {
-    pub session_opens: NaiveDate,
+    /// The session's opening day; `None` for an obligation due on a date rather than at a
+    /// session.
+    pub session_opens: Option<NaiveDate>,
     /// Last day to hand the document to the documents service.
     pub submission: NaiveDate,
     /// Last day for the document to be out in all languages.
@@ -148,10 +151,34 @@ pub struct Deadlines {
 pub fn deadlines(session: &SessionDates, lead: &LeadTimes) -> Option<Deadlines> {
     let session_opens = session.opening?;
     Some(Deadlines {
-        session_opens,
+        session_opens: Some(session_opens),
         submission: weeks_before(session_opens, lead.submission_weeks)?,
         issuance: weeks_before(session_opens, lead.issuance_weeks)?,
     })
+}
+
+impl Deadlines {
+    /// An obligation due on `day` (a date deadline, see [`super::due`]): the day is both the
+    /// last day to submit and the last day to have it out.
+    pub const fn on(day: NaiveDate) -> Self {
+        Deadlines {
+            session_opens: None,
+            submission: day,
+            issuance: day,
+        }
+    }
+}
+
+/// An obligation's deadlines: its own day when it has one (`due_on`), else those of its session.
+pub fn obligation_deadlines(
+    due_on: Option<NaiveDate>,
+    session: &SessionDates,
+    lead: &LeadTimes,
+) -> Option<Deadlines> {
+    match due_on {
+        Some(day) => Some(Deadlines::on(day)),
+        None => deadlines(session, lead),
+    }
 }
 
 fn weeks_before(date: NaiveDate, weeks: u32) -> Option<NaiveDate> {

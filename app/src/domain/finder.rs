@@ -226,7 +226,7 @@ mod tests {
         for offset in -40i64..60 {
             let submission = today + chrono::Duration::days(offset);
             let deadlines = Deadlines {
-                session_opens: submission,
+                session_opens: Some(submission),
                 submission,
                 issuance: submission,
             };

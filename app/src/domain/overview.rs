@@ -63,10 +63,12 @@ pub fn coming_sessions(
 ) -> Vec<SessionCounts> {
     let mut sessions: Vec<SessionCounts> = Vec::new();
     for fact in facts.iter().filter(|f| f.kind == ObligationKind::Report) {
-        let (Some(session), Some(deadlines)) = (&fact.session, fact.deadlines) else {
+        let (Some(session), Some(opens_on)) =
+            (&fact.session, fact.deadlines.and_then(|d| d.session_opens))
+        else {
             continue;
         };
-        if deadlines.session_opens < today {
+        if opens_on < today {
             continue;
         }
         let entry = entry(
@@ -74,7 +76,7 @@ pub fn coming_sessions(
             |s| &s.session == session,
             || SessionCounts {
                 session: session.clone(),
-                opens_on: deadlines.session_opens,
+                opens_on,
                 by_status: Status::ALL.iter().map(|&s| (s, 0)).collect(),
             },
         );

@@ -192,6 +192,14 @@ fn facts(
     if let Some(recurrence) = mandate.recurrence {
         fact("Recurrence", recurrence.label());
     }
+    if let Some(due) = super::Due::of_extracted(&mandate.due) {
+        // Due on that day, or that span after the adoption, whatever session is held then.
+        fact("Due", &due.words());
+        if mandate.is_reporting {
+            counts.reports += 1;
+        }
+        return;
+    }
     if mandate.is_reporting {
         counts.reports += 1;
         let due = mandate
@@ -201,7 +209,9 @@ fn facts(
             .and_then(|(body, n)| dated(calendar, body, n));
         match due {
             Some(d) => {
-                fact("Session opens", &day(d.session_opens));
+                if let Some(opens) = d.session_opens {
+                    fact("Session opens", &day(opens));
+                }
                 fact("Submit by", &day(d.submission));
                 fact("Issue by", &day(d.issuance));
             }

@@ -230,7 +230,9 @@ impl Entry {
             format!("Status: {}", s.status.label()),
             row.urgency.to_string(),
         ];
-        if let Some(d) = s.deadlines {
+        if let Some(d) = s.deadlines.filter(|d| d.session_opens.is_none()) {
+            facts.push(format!("due {}", in_words(d.submission)));
+        } else if let Some(d) = s.deadlines {
             facts.push(format!("submit by {}", in_words(d.submission)));
             facts.push(format!("issue by {}", in_words(d.issuance)));
         }

@@ -27,6 +27,7 @@ fn named(schedule: &ObligationSchedule) -> String {
 
 fn dates(schedule: &ObligationSchedule) -> String {
     match &schedule.deadlines {
+        Some(d) if d.session_opens.is_none() => format!("Due {}.", in_words(d.submission)),
         Some(d) => format!(
             "Submit by {}; issue by {}.",
             in_words(d.submission),

@@ -183,7 +183,7 @@ fn ObligationFacts(detail: ObligationDetail) -> impl IntoView {
             <dt>"Due at"</dt>
             <dd>{target}</dd>
             <dt>"Session opens"</dt>
-            <dd>{day_or_unset(deadlines.map(|d| d.session_opens))}</dd>
+            <dd>{crate::components::finder_results::session_opens(deadlines.copied())}</dd>
             <dt>"Submit by"</dt>
             <dd>{day_or_unset(deadlines.map(|d| d.submission))}</dd>
             <dt>"Issue by"</dt>

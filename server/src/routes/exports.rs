@@ -161,7 +161,7 @@ pub(crate) fn link_origin(public_origin: Option<&str>, headers: &HeaderMap) -> S
     )
 }
 
-const COLUMNS: [&str; 16] = [
+const COLUMNS: [&str; 17] = [
     "Obligation",
     "Link",
     "Kind",
@@ -178,6 +178,7 @@ const COLUMNS: [&str; 16] = [
     "Submit by",
     "Issue by",
     "Document symbol",
+    "Date deadline",
 ];
 
 /// `rows` as CSV lines, after the byte order mark and the header line when `first`.
@@ -226,10 +227,12 @@ fn csv_lines(
             quote,
             s.body.clone().unwrap_or_default(),
             s.session_label.clone().unwrap_or_default(),
-            date(deadlines.map(|d| d.session_opens)),
+            date(deadlines.and_then(|d| d.session_opens)),
             date(deadlines.map(|d| d.submission)),
             date(deadlines.map(|d| d.issuance)),
             row.document_symbol.clone().unwrap_or_default(),
+            // "by 13 June 2018 (within 90 days of adoption)": due on a date, not at a session.
+            s.due_words().unwrap_or_default(),
         ])?;
     }
     out.into_inner().map_err(|err| err.into_error().into())

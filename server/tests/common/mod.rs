@@ -215,9 +215,9 @@ pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// The development corpus as `make run` imports it: (symbol, text) of each document of
-/// `data/corpus/corpus.json`, read from its `text_file`.
-pub fn corpus_texts() -> Vec<(String, String)> {
+/// The development corpus as `make run` imports it: (symbol, text, adoption date) of each
+/// document of `data/corpus/corpus.json`, read from its `text_file` and `date_adopted`.
+pub fn corpus_texts() -> Vec<(String, String, chrono::NaiveDate)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/corpus");
     let index = std::fs::read_to_string(format!("{dir}/corpus.json")).unwrap();
     let documents: Vec<serde_json::Value> = serde_json::from_str(&index).unwrap();
@@ -227,7 +227,8 @@ pub fn corpus_texts() -> Vec<(String, String)> {
             let symbol = doc["symbol"].as_str().unwrap().to_owned();
             let file = doc["text_file"].as_str().unwrap();
             let text = std::fs::read_to_string(format!("{dir}/{file}")).unwrap();
-            (symbol, text)
+            let adopted = doc["date_adopted"].as_str().unwrap().parse().unwrap();
+            (symbol, text, adopted)
         })
         .collect()
 }
@@ -242,8 +243,8 @@ pub fn demo_progress() -> server::demo::ProgressFile {
 /// illustrative progress.
 pub async fn load_full_demo(pool: &PgPool) {
     load_demo_data(pool).await;
-    for (symbol, text) in corpus_texts() {
-        server::import::import_text(pool, &symbol, &text)
+    for (symbol, text, adopted) in corpus_texts() {
+        server::import::import_adopted(pool, &symbol, &text, Some(adopted))
             .await
             .unwrap_or_else(|err| panic!("{symbol}: {err:#}"));
     }

@@ -31,8 +31,9 @@ pub(super) async fn check_later_session(
 }
 
 /// Creates the next occurrence of a recurring obligation (annual: the body's next session,
-/// biennial: the one after, ...), at most once, with its own creation event. Nothing happens
-/// for non-recurring or "periodic" mandates, or when the session is unknown.
+/// biennial: the one after, ...; for one due on a day, that day a year or two later), at most
+/// once, with its own creation event. Nothing happens for non-recurring or "periodic" mandates,
+/// or when the session is unknown.
 pub(super) async fn spawn_next_occurrence(
     tx: &mut sqlx::PgConnection,
     id: i64,
@@ -40,7 +41,7 @@ pub(super) async fn spawn_next_occurrence(
 ) -> Result<Option<i64>, AppError> {
     let row = sqlx::query!(
         r#"
-        select o.mandate_id, o.occurrence, o.kind, o.target_body, m.recurrence,
+        select o.mandate_id, o.occurrence, o.kind, o.target_body, m.recurrence, o.due_on,
                s.number as "number?", s.body_id as "body_id?", b.cadence_years as "cadence_years?"
           from obligation o
           join mandate m on m.id = o.mandate_id
@@ -53,6 +54,22 @@ pub(super) async fn spawn_next_occurrence(
     .fetch_one(&mut *tx)
     .await?;
     let recurrence: Option<Recurrence> = row.recurrence.as_deref().and_then(|r| r.parse().ok());
+    // Due on a day: the next occurrence is due the interval's years later, at no session.
+    if let (Some(recurrence), Some(due_on)) = (recurrence, row.due_on) {
+        let Some(next_due) = next_due_day(recurrence, due_on) else {
+            return Ok(None);
+        };
+        let next = Occurrence {
+            mandate_id: row.mandate_id,
+            occurrence: row.occurrence + 1,
+            kind: &row.kind,
+            target_body: row.target_body.as_deref(),
+            target_session: None,
+            session_id: None,
+            due_on: Some(next_due),
+        };
+        return insert_next(tx, &next, id, recurrence, actor).await;
+    }
     let (Some(recurrence), Some(number), Some(body_id), Some(cadence)) =
         (recurrence, row.number, row.body_id, row.cadence_years)
     else {
@@ -67,21 +84,60 @@ pub(super) async fn spawn_next_occurrence(
         return Ok(None);
     };
     let session_id = crate::db::session::ensure(tx, body_id, next, None).await?;
+    let next = Occurrence {
+        mandate_id: row.mandate_id,
+        occurrence: row.occurrence + 1,
+        kind: &row.kind,
+        target_body: row.target_body.as_deref(),
+        target_session: Some(next),
+        session_id: Some(session_id),
+        due_on: None,
+    };
+    insert_next(tx, &next, id, recurrence, actor).await
+}
+
+/// The day the next occurrence of a report due on `due_on` is due: the recurrence's interval in
+/// years later (29 February falls on 28 February). `None` for "periodic".
+fn next_due_day(recurrence: Recurrence, due_on: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
+    let years = recurrence.interval_years()?;
+    due_on.checked_add_months(chrono::Months::new(years.checked_mul(12)?))
+}
+
+/// A next occurrence to create.
+struct Occurrence<'a> {
+    mandate_id: i64,
+    occurrence: i32,
+    kind: &'a str,
+    target_body: Option<&'a str>,
+    target_session: Option<i32>,
+    session_id: Option<i64>,
+    due_on: Option<chrono::NaiveDate>,
+}
+
+/// Creates `next` after obligation `id`, at most once, with its creation event.
+async fn insert_next(
+    tx: &mut sqlx::PgConnection,
+    next: &Occurrence<'_>,
+    id: i64,
+    recurrence: Recurrence,
+    actor: &str,
+) -> Result<Option<i64>, AppError> {
     let created = sqlx::query_scalar!(
         r#"
         insert into obligation (mandate_id, occurrence, kind, target_body, target_session,
-                                session_id, previous_id)
-        values ($1, $2, $3, $4, $5, $6, $7)
+                                session_id, previous_id, due_on)
+        values ($1, $2, $3, $4, $5, $6, $7, $8)
         on conflict on constraint obligation_mandate_occurrence_key do nothing
         returning id
         "#,
-        row.mandate_id,
-        row.occurrence + 1,
-        row.kind,
-        row.target_body,
-        next,
-        session_id,
-        id
+        next.mandate_id,
+        next.occurrence,
+        next.kind,
+        next.target_body,
+        next.target_session,
+        next.session_id,
+        id,
+        next.due_on
     )
     .fetch_optional(&mut *tx)
     .await?;

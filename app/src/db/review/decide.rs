@@ -193,20 +193,23 @@ pub async fn has_merged(tx: &mut sqlx::PgConnection, id: i64) -> Result<bool, Ap
 }
 
 /// Records the symbol and date under which resolution `id` was adopted; false when there is no
-/// such resolution.
+/// such resolution. Deadlines counted from the adoption follow the new date.
 pub async fn record_adoption(
     pool: &PgPool,
     id: i64,
     symbol: Option<&str>,
     adopted_on: Option<chrono::NaiveDate>,
 ) -> Result<bool, AppError> {
+    let mut tx = pool.begin().await?;
     let done = sqlx::query!(
         "update resolution set adopted_symbol = $2, adopted_on = $3 where id = $1",
         id,
         symbol,
         adopted_on
     )
-    .execute(pool)
+    .execute(&mut *tx)
     .await?;
+    crate::db::obligation::redate_from_adoption(&mut tx, id).await?;
+    tx.commit().await?;
     Ok(done.rows_affected() == 1)
 }

@@ -13,7 +13,7 @@ fn report(status: Status, body: &str, session: &str, opens: &str) -> ReportFacts
         body: Some(body.to_owned()),
         session: Some(session.to_owned()),
         deadlines: Some(Deadlines {
-            session_opens: opens,
+            session_opens: Some(opens),
             submission: opens - chrono::Duration::weeks(10),
             issuance: opens - chrono::Duration::weeks(6),
         }),

@@ -172,6 +172,12 @@ pub struct ApiObligation {
     /// The symbol of the document that meets it, once issued.
     #[schema(required = true)]
     pub document_symbol: Option<String>,
+    /// A deadline the text writes as a date or as a span from adoption (`2027-03-31`,
+    /// `90 days`, `100 working days`, `6 months`) rather than a session: the obligation is
+    /// then due on `submit_by` (also `issue_by`), which is null while the adoption date a span
+    /// counts from is not recorded, and `session_opens` is null.
+    #[schema(required = true)]
+    pub due: Option<String>,
 }
 
 /// How pressing an obligation is on `today`.
@@ -227,10 +233,11 @@ impl ApiObligation {
             body_code: row.body_code,
             session: s.session_number,
             session_label: s.session_label,
-            session_opens: deadlines.map(|d| d.session_opens),
+            session_opens: deadlines.and_then(|d| d.session_opens),
             submit_by: deadlines.map(|d| d.submission),
             issue_by: deadlines.map(|d| d.issuance),
             document_symbol: row.document_symbol,
+            due: s.due.map(|d| d.to_string()),
         }
     }
 }

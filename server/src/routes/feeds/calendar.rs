@@ -57,7 +57,8 @@ pub(super) async fn calendar_feed(
         .into_response())
 }
 
-/// The submit-by and issue-by events of an obligation with deadlines.
+/// The submit-by and issue-by events of an obligation with deadlines (the due-on event of one
+/// due on a date).
 ///
 /// They carry no SEQUENCE: an obligation deferred to another session takes that session's
 /// dates, and no counter of ours only ever grows across such a move; calendars that subscribe
@@ -78,21 +79,28 @@ fn deadline_events(row: &FoundObligation, origin: &str, now: DateTime<Utc>) -> V
         s.status.label()
     );
     let url = format!("{origin}/obligations/{}", s.obligation_id);
-    [
-        ("submit", "Submit", deadlines.submission),
-        ("issue", "Issue", deadlines.issuance),
-    ]
-    .into_iter()
-    .map(|(key, verb, day)| {
-        all_day(day, day)
-            .uid(&format!("obligation-{}-{key}@{ID_DOMAIN}", s.obligation_id))
-            .timestamp(now)
-            .summary(&format!("{verb}: {what}"))
-            .description(&description)
-            .url(&url)
-            .done()
-    })
-    .collect()
+    // An obligation due on a day rather than at a session has one event, on that day.
+    let events: &[(&str, &str, NaiveDate)] = if deadlines.session_opens.is_none() {
+        &[("due", "Due", deadlines.submission)]
+    } else {
+        &[
+            ("submit", "Submit", deadlines.submission),
+            ("issue", "Issue", deadlines.issuance),
+        ]
+    };
+    events
+        .iter()
+        .copied()
+        .map(|(key, verb, day)| {
+            all_day(day, day)
+                .uid(&format!("obligation-{}-{key}@{ID_DOMAIN}", s.obligation_id))
+                .timestamp(now)
+                .summary(&format!("{verb}: {what}"))
+                .description(&description)
+                .url(&url)
+                .done()
+        })
+        .collect()
 }
 
 /// A session as an all-day event from its opening to its closing day, with what is due there.
