@@ -106,9 +106,11 @@ impl FromServerFnError for AppError {
 
 #[cfg(feature = "ssr")]
 impl From<sqlx::Error> for AppError {
-    /// A row that is not there is a 404; a database that cannot be reached is a 503; a value
-    /// PostgreSQL refuses is the caller's mistake when boundary checks let it through (logged,
-    /// since those checks should have caught it); anything else is an internal error.
+    /// A row that is not there is a 404; a database that cannot be reached is a 503; a row that
+    /// a unique constraint refuses exists already (SQLSTATE 23505: most often two people making
+    /// the same thing at once), a 409; a value PostgreSQL refuses is the caller's mistake when
+    /// boundary checks let it through (logged, since those checks should have caught it);
+    /// anything else is an internal error. The database's own text is logged, never sent.
     fn from(err: sqlx::Error) -> Self {
         use sqlx::Error as E;
         match err {
@@ -116,6 +118,15 @@ impl From<sqlx::Error> for AppError {
             E::PoolTimedOut | E::PoolClosed | E::Io(_) | E::Tls(_) => {
                 tracing::error!(error = %err, "database unavailable");
                 AppError::Unavailable
+            }
+            E::Database(db) if db.is_unique_violation() => {
+                let constraint = db.constraint();
+                tracing::warn!(error = %db, constraint, "a unique constraint refused a row");
+                AppError::Conflict(
+                    "This exists already: someone may have just made it. Reload the page to \
+                     see it, then try again."
+                        .into(),
+                )
             }
             E::Database(db) if db.code().is_some_and(|code| code.starts_with("22")) => {
                 tracing::warn!(error = %db, "the database refused a value");

@@ -180,6 +180,27 @@ async fn conflicts_read_like_a_colleague_wrote_them(pool: PgPool) {
 }
 
 #[sqlx::test(migrator = "MIGRATOR")]
+async fn a_row_a_unique_constraint_refuses_is_a_409_without_the_databases_text(pool: PgPool) {
+    let source = app::db::document::DocumentSource {
+        symbol: "A/RES/80/1",
+        title: "A resolution",
+        sha256: "00",
+        extractor_version: 1,
+        adopted_on: None,
+        imported_by: None,
+    };
+    let mut conn = pool.acquire().await.unwrap();
+    app::db::document::insert(&mut conn, &source).await.unwrap();
+    let again = app::db::document::insert(&mut conn, &source)
+        .await
+        .unwrap_err();
+    assert_eq!(again.status(), 409, "{again:?}");
+    let text = again.to_string();
+    assert!(text.contains("exists already"), "{text}");
+    assert!(!text.contains("document_symbol_key"), "{text}");
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
 async fn pages_answer_503_with_a_friendly_page_when_the_database_is_down(pool: PgPool) {
     let base = spawn_app(pool.clone()).await;
     pool.close().await;
