@@ -131,6 +131,20 @@ pub fn reporting_action(seg: &str, has_target: bool) -> Option<Action> {
     }
 }
 
+/// Whether a task segment after a report is what the report should hold: "to make proposals
+/// for possible future action", "to include recommendations".
+pub fn is_report_content(seg: &str) -> bool {
+    let (verb, after_verb) = main_verb(seg);
+    let next = window(seg, after_verb, 3);
+    match verb.as_str() {
+        "make" | "include" | "provide" | "offer" => ["proposals", "recommendations", "suggestions"]
+            .iter()
+            .any(|w| next.contains(w)),
+        "propose" | "recommend" | "suggest" => true,
+        _ => false,
+    }
+}
+
 /// The first `n` words of `seg` from offset `from`, lowercase, joined by single spaces.
 fn window(seg: &str, from: usize, n: usize) -> String {
     after(seg, from)

@@ -141,6 +141,10 @@ fn clause_mandates(clause: &Clause, ctx: &mut Context, out: &mut Vec<Mandate>) {
     let mut pending: Option<Task> = None;
     for (i, &segment) in segments.iter().enumerate() {
         match report_in(clause, segment, ctx) {
+            // "to report ... and to make proposals for future action": what the report holds
+            None if pending.is_none()
+                && action::is_report_content(segment.of(text))
+                && output.extend_last(segment.end) => {}
             None => {
                 pending.get_or_insert(Task {
                     quote_start: group_start,

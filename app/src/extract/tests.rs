@@ -231,3 +231,5 @@ fn stored_spellings_match_the_json_spellings() {
         );
     }
 }
+
+mod kinds;

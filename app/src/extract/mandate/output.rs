@@ -61,6 +61,18 @@ impl ClauseOutput<'_> {
         }
     }
 
+    /// Extends the quote of the report just written to `end`; false if there is none.
+    pub(super) fn extend_last(&mut self, end: usize) -> bool {
+        let Some((index, quote_start)) = self.last_report else {
+            return false;
+        };
+        let Some(last) = self.out.get_mut(index) else {
+            return false;
+        };
+        last.quote = quote(self.text, Span::new(quote_start, end));
+        true
+    }
+
     /// "Continue to provide, in his reports, information on ..., and to provide the Council
     /// with recommendations": a second report to the same body, with no session or date of its
     /// own, right after the first, is more of the same report; its quote is extended instead.

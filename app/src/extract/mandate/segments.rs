@@ -15,10 +15,10 @@ static SEGMENT: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 /// "... continue to take measures and report thereon to the Council": a reporting verb without
-/// "to", joined to the task before it.
+/// "to", joined to the task before it; "and shall ..." in a "that" clause.
 static BARE_REPORT: LazyLock<Option<Regex>> = LazyLock::new(|| {
     super::super::re(
-        r"(?:,\s*|\s+)and\s+(?:also\s+)?(?P<w>report|submit|present)\s+(?:thereon|to|back|regularly|periodically|annually|biennially)(?-u:\b)",
+        r"(?:,\s*|\s+)and\s+(?:also\s+)?(?:(?P<w>report|submit|present)\s+(?:thereon|to|back|regularly|periodically|annually|biennially)|(?P<modal>shall|should|will)\s+[a-z]+)(?-u:\b)",
     )
 });
 
@@ -89,7 +89,8 @@ fn infinitives(text: &str, action: Span) -> Vec<Span> {
     }
     if let Some(re) = BARE_REPORT.as_ref() {
         for c in re.captures_iter(action.of(text)) {
-            if let Some(word) = c.name("w") {
+            // "... shall continue its work and shall provide a report ...": a task of its own
+            if let Some(word) = c.name("w").or_else(|| c.name("modal")) {
                 starts.push(action.start + word.start());
             }
         }
