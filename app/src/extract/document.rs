@@ -9,6 +9,8 @@ use std::borrow::Cow;
 use super::Paragraph;
 use super::clean;
 use super::lines::{self, Role};
+use super::span::{after, before};
+use super::text::any_pair;
 use builder::Builder;
 
 /// A resolution or decision as laid out in the document, before mandate analysis.
@@ -128,8 +130,22 @@ pub fn split(text: &str, implicit: bool) -> Vec<RawResolution> {
         let Some((text, after_blank)) = state.text_of(line) else {
             continue;
         };
+        let mut rest = text;
+        let mut after_blank = after_blank;
+        // "... persons.8 6. We recall ...": a paragraph number run on after the last sentence
+        while let Some(cut) = expected_number(&b, rest).and_then(|n| run_on_number(rest, n)) {
+            let head = Reading {
+                text: before(rest, cut).trim_end(),
+                after_blank,
+                footnote_since_para: state.footnote_since_para,
+                following: &[],
+            };
+            read_line(&mut b, &head);
+            rest = after(rest, cut);
+            after_blank = false;
+        }
         let reading = Reading {
-            text,
+            text: rest,
             after_blank,
             footnote_since_para: state.footnote_since_para,
             following: lines.get(i + 1..).unwrap_or_default(),
@@ -141,6 +157,38 @@ pub fn split(text: &str, implicit: bool) -> Vec<RawResolution> {
     }
     b.close();
     b.out
+}
+
+/// The paragraph number that could be run on inside `line`: one more than the number it
+/// starts with, else the next of the resolution. `None` (the common case, checked on bytes)
+/// when no number follows a full stop in the line.
+fn expected_number(b: &Builder, line: &str) -> Option<u32> {
+    if !any_pair(line.as_bytes(), |a, c| a.is_ascii_digit() & (c == b'.')) {
+        return None;
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    match line.get(..digits).and_then(|d| d.parse::<u32>().ok()) {
+        Some(own) if line.get(digits..digits + 2) == Some(". ") => Some(own + 1),
+        _ => b.next_number(),
+    }
+}
+
+/// Where paragraph number `n` starts inside `line`, run on after the end of a sentence ("...
+/// persons.8 6. We recall ..."): after a full stop, semicolon or colon (and a footnote number),
+/// before a capitalised word.
+fn run_on_number(line: &str, n: u32) -> Option<usize> {
+    let needle = format!(" {n}. ");
+    let mut from = 0usize;
+    while let Some(p) = after(line, from).find(&needle) {
+        let at = from + p;
+        from = at + needle.len();
+        let head = before(line, at).trim_end_matches(|c: char| c.is_ascii_digit());
+        let next_cap = after(line, at + needle.len()).starts_with(|c: char| c.is_uppercase());
+        if next_cap && head.ends_with(['.', ';', ':']) && head.len() > 1 {
+            return Some(at + 1);
+        }
+    }
+    None
 }
 
 /// A document symbol heading the text on a line of its own ("S/2018/221", as Security

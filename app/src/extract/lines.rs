@@ -196,7 +196,7 @@ fn opening(line: &str) -> Option<Role> {
     {
         return opener(Some(b), false);
     }
-    if line.starts_with("We, the ") || line.starts_with("We the ") {
+    if line.starts_with("We, ") || line.starts_with("We the ") {
         return opener(None, false);
     }
     let c = cap(&INLINE_OPENER, line)?;

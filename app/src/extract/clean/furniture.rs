@@ -91,9 +91,11 @@ pub fn is_footnote_line(raw: &str) -> bool {
         Some('$' | '^') => return line.starts_with("$^") || line.starts_with("^{"),
         Some('<') => return line.starts_with("<sup>"),
         Some('[') => {
+            // "[12] ..." or "[^12]: ..." (Markdown footnotes)
+            let digit_at = if line.starts_with("[^") { 2 } else { 1 };
             return line.len() > 3
                 && line
-                    .get(1..2)
+                    .get(digit_at..digit_at + 1)
                     .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
                 && line.contains(']');
         }

@@ -99,6 +99,20 @@ impl Builder {
         });
     }
 
+    /// The number the next operative paragraph would carry: one more than the last numbered
+    /// one of the resolution being read, 1 if none is numbered yet; `None` outside a
+    /// resolution or in an annex that is not read.
+    pub(super) fn next_number(&self) -> Option<u32> {
+        let cur = self.cur.as_ref().filter(|c| !c.in_annex && c.body_zone)?;
+        let numeric = |n: &Option<String>| n.as_deref().and_then(|n| n.parse::<u32>().ok());
+        let last = self
+            .para
+            .as_ref()
+            .and_then(|p| numeric(&p.number))
+            .or_else(|| cur.paragraphs.iter().rev().find_map(|p| numeric(&p.number)));
+        Some(last.map_or(1, |n| n + 1))
+    }
+
     /// Adds `line` to the paragraph being read, if there is one.
     pub(super) fn continue_para(&mut self, line: &str) {
         if let Some(p) = self.para.as_mut() {

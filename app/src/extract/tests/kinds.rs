@@ -187,3 +187,39 @@ fn subjunctive_task_and_report() {
         "report thereon to the Commission on Crime Prevention and Criminal Justice"
     );
 }
+
+#[test]
+fn declaration_with_run_on_numbers_and_markdown_footnotes() {
+    let t = "Political declaration on the prevention of trafficking in cultural property\n\n\
+             We, Heads of State and Government and representatives of States, assembled at United Nations Headquarters on 24 September 2026,\n\n\
+             1. We reaffirm our commitment to the Convention[^1] and to its full implementation.\n\
+             2. We recognize the work done so far to protect trafficked persons.8 3. We request the United Nations Office on Drugs and Crime to continue to assist Member States, upon request, in the implementation of the present declaration; 4. We request the Secretary-General to submit to the General Assembly at its eighty-third session a report on the follow-up to the present declaration.\n\n\
+             [^1]: United Nations, Treaty Series, vol. 2225, No. 39574.\n";
+    let x = extract(t).unwrap_or_else(|e| panic!("{e}"));
+    let r = &x.resolutions[0];
+    assert_eq!(r.adopting_body.as_deref(), Some("General Assembly"));
+    let numbers: Vec<&str> = r
+        .paragraphs
+        .iter()
+        .filter_map(|p| p.number.as_deref())
+        .collect();
+    assert_eq!(numbers, ["1", "2", "3", "4"], "{:#?}", r.paragraphs);
+    assert!(
+        !r.paragraphs
+            .iter()
+            .any(|p| p.text.contains("Treaty Series"))
+    );
+    let got: Vec<(&str, &str, &str)> = r
+        .mandates
+        .iter()
+        .map(|m| (m.paragraph.as_str(), m.verb.as_str(), m.addressee.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("3", "Request", "United Nations Office on Drugs and Crime"),
+            ("4", "Request", "Secretary-General")
+        ]
+    );
+    assert_eq!(r.mandates[1].target_session, Some(83));
+}
