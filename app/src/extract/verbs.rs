@@ -11,7 +11,7 @@ mod infinitive;
 use groups::{Groups, groups};
 pub use infinitive::{find_infinitive, is_infinitive_word};
 
-use super::span::{Span, before};
+use super::span::{Span, after, before};
 
 /// Adverbs, then the verb itself ("also requests", "reiterates its request"); the core verb is
 /// captured as `core`.
@@ -19,7 +19,7 @@ const VERB_BODY: &str = concat!(
     r"(?:(?:also|further|again|once again|strongly|urgently|respectfully|kindly|",
     r"moreover|furthermore|finally|lastly)\s+)*",
     r"(?P<core>(?:reiterates?|renews?|reaffirms?|repeats?)\s+(?:its|our)\s+(?:requests?|invitation|encouragement|calls?|appeals?)",
-    r"|requests?|invites?|encourages?|urges?|calls?\s+(?:up)?on|decides?|directs?|instructs?|authorizes?|",
+    r"|decided|requested|requests?|invites?|encourages?|urges?|calls?\s+(?:up)?on|decides?|directs?|instructs?|authorizes?|",
     r"entrusts?|mandates?|asks?|recommends?|welcomes|notes|takes\s+note|stresses|emphasizes|recognizes|",
     r"reaffirms|reiterates|acknowledges|expresses|affirms|underlines|underscores|commends|appreciates|",
     r"endorses|approves|adopts|supports|condemns|deplores|regrets|considers|agrees|declares|proclaims|",
@@ -126,17 +126,29 @@ pub fn clause_verbs(text: &str, lead: usize) -> Vec<ClauseVerb> {
         };
         let start = we.as_ref().map_or(verb.start, |w| w.start);
         let preceding = before(text, start);
-        let at_start = start <= lead || preceding.trim().is_empty();
+        // "At its 12th plenary meeting, ..., the Council decided to request ...": a decision
+        // whose first verb follows the body that speaks
+        let after_body = out.is_empty() && ends_with_body(preceding);
+        let at_start = start <= lead || preceding.trim().is_empty() || after_body;
         if !at_start && !is_boundary(preceding) {
             continue;
         }
         let core = core.of(text).to_lowercase();
         let first_word = core.split_whitespace().next().unwrap_or("");
-        let third_person = first_word.ends_with('s');
+        // past tense only in a decision's report of itself, not in "and requested" recalled
+        if first_word.ends_with("ed") && !after_body {
+            continue;
+        }
+        let third_person = first_word.ends_with('s') || after_body;
         if !third_person && we.is_none() && !at_start {
             continue;
         }
-        let mandate = asks_to_act(&core, first_word);
+        // "Approves the recommendation of the Board that the Institute report ..."
+        let approves_recommendation = first_word == "approves"
+            && after(text, verb.end)
+                .trim_start()
+                .starts_with("the recommendation");
+        let mandate = asks_to_act(&core, first_word) || approves_recommendation;
         // "Requests and encourages the Special Representative to ...": one verb phrase
         if let Some(prev) = out.last_mut()
             && mandate
@@ -155,6 +167,16 @@ pub fn clause_verbs(text: &str, lead: usize) -> Vec<ClauseVerb> {
         });
     }
     out
+}
+
+/// Whether the text before a verb ends with the name of the body that speaks ("..., the
+/// Economic and Social Council").
+fn ends_with_body(preceding: &str) -> bool {
+    let last = preceding.trim_end().rsplit(' ').next().unwrap_or("");
+    matches!(
+        last,
+        "Council" | "Assembly" | "Commission" | "Committee" | "Conference" | "Board"
+    )
 }
 
 /// Whether a core verb (lowercase, `first_word` its first word) asks someone to act:

@@ -31,6 +31,9 @@ pub(super) fn plain_line(b: &mut Builder, line: &Reading) {
     if !c.body_zone {
         if !c.title.is_empty() && lines::is_preamble_start(text, true) {
             b.start_para(None, ParagraphKind::Preambular, text);
+        } else if !c.title.is_empty() && text.starts_with("At its ") {
+            // a decision: "At its 15th plenary meeting, ..., the Council decided ..."
+            b.start_para(None, ParagraphKind::Operative, text);
         } else {
             clean::join_continuation(&mut c.title, text);
         }

@@ -53,12 +53,26 @@ pub(super) fn asked(clause: &Clause, ctx: &Context) -> Option<Asked> {
     if subject.starts_with("that ") {
         let that = clause.verb.span.end + (rest.len() - subject.len());
         that_clause(clause, that, verb, ctx)
+    } else if let Some(that) = recommended(clause, rest) {
+        // "Approves the recommendation of the Board that the Institute report ..."
+        that_clause(clause, clause.verb.span.end + that, verb, ctx)
     } else if let Some(that) = that_after_aside(rest) {
         // "Reiterates its request, made in paragraph 40 of resolution 68/268, that ..."
         that_clause(clause, clause.verb.span.end + that, verb, ctx)
     } else {
         infinitive_clause(clause, verb)
     }
+}
+
+/// Where the "that" of an approved recommendation starts ("Approves the recommendation of
+/// the Board that ..."), for a clause that approves one.
+fn recommended(clause: &Clause, rest: &str) -> Option<usize> {
+    if !clause.verb.text.to_lowercase().contains("approves") {
+        return None;
+    }
+    let region = rest.get(..rest.len().min(300))?;
+    let p = region.find(" that ")?;
+    Some(p + 1)
 }
 
 /// Where "that" starts after an aside set off by commas ("request, made in ..., that"),
@@ -159,7 +173,12 @@ fn infinitive_clause(clause: &Clause, verb: String) -> Option<Asked> {
     let mut verb = verb;
     let mut verb_end = clause.verb.span.end;
     let mut infinitive = infinitive_in(clause, verb_end)?;
-    if clause.verb.decides && Span::new(verb_end, infinitive).of(text).trim().is_empty() {
+    // "Approves the recommendation ... to request the Office to ...": passed on like "Decides to"
+    let approves = clause.verb.text.to_lowercase().contains("approves");
+    let gap_free = Span::new(verb_end, infinitive).of(text).trim().is_empty();
+    if clause.verb.decides && gap_free
+        || approves && asking_verb(after(text, infinitive + "to ".len())).is_some()
+    {
         let asking = asking_verb(after(text, infinitive + "to ".len()))?;
         verb = format!("{verb} to {asking}");
         verb_end = infinitive + "to ".len() + asking.len();

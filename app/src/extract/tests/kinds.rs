@@ -223,3 +223,48 @@ fn declaration_with_run_on_numbers_and_markdown_footnotes() {
     );
     assert_eq!(r.mandates[1].target_session, Some(83));
 }
+
+#[test]
+fn decisions() {
+    let t = "Decision 61/104\n\nThe right to development\n\nThe Human Rights Council,\n\nRecalling its decision 58/12,\n\n\
+             1. Requests the Secretary-General and the United Nations High Commissioner for Human Rights to submit a joint report to the Human Rights Council at its sixty-fourth session;\n";
+    let x = extract(t).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(x.resolutions[0].label, "Decision 61/104");
+    let m = &x.resolutions[0].mandates[..];
+    assert_eq!(m.len(), 1, "{m:#?}");
+    assert_eq!(m[0].addressee, "Secretary-General");
+    assert_eq!(
+        (m[0].target_body.as_deref(), m[0].target_session),
+        (Some("Human Rights Council"), Some(64))
+    );
+    let t = "2026/231. Statistics of crime\n\nAt its 15th plenary meeting, on 24 July 2026, the Economic and Social Council decided to request the Secretary-General to submit to the Council at its 2027 session a report on the collection of crime statistics.\n";
+    let m = one(t);
+    assert_eq!(m.verb, "Decided to request");
+    assert_eq!(m.addressee, "Secretary-General");
+    assert_eq!(
+        (m.target_body.as_deref(), m.target_session),
+        (Some("Economic and Social Council"), Some(2027))
+    );
+}
+
+#[test]
+fn approved_recommendations() {
+    let t = ga(
+        "12. Approves the recommendation of the Advisory Committee on Administrative and Budgetary Questions that the Secretary-General report thereon to the General Assembly at its eighty-second session;",
+    );
+    let m = one(&t);
+    assert_eq!(m.addressee, "Secretary-General");
+    assert_eq!(
+        (m.target_body.as_deref(), m.target_session),
+        (Some("General Assembly"), Some(82))
+    );
+    let t = ga(
+        "12. Approves the recommendation of the Commission on Narcotic Drugs to request the United Nations Office on Drugs and Crime to report thereon to the Commission at its seventieth session;",
+    );
+    let m = one(&t);
+    assert_eq!(m.addressee, "United Nations Office on Drugs and Crime");
+    assert_eq!(
+        (m.target_body.as_deref(), m.target_session),
+        (Some("Commission on Narcotic Drugs"), Some(70))
+    );
+}
