@@ -29,7 +29,8 @@ pub async fn run(db: DatabaseArgs, command: UserCommand) -> anyhow::Result<()> {
             let hash = hash_password(read_password()?)
                 .await
                 .map_err(anyhow::Error::msg)?;
-            match create_user(&pool, &email, &args.name, role, &hash).await {
+            let mut conn = pool.acquire().await?;
+            match create_user(&mut conn, &email, &args.name, role, &hash).await {
                 Ok(id) => println!("created {role} account #{id} for {email}"),
                 Err(CreateUserError::Exists(email)) => {
                     bail!("an account for {email} already exists")

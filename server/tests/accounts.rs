@@ -196,3 +196,41 @@ async fn an_invitation_expires_and_a_new_one_replaces_the_old(pool: PgPool) {
         .unwrap();
     assert_eq!(made, 0);
 }
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn an_invitation_to_an_address_that_got_an_account_meanwhile_creates_nothing(pool: PgPool) {
+    let invitation = app::model::accounts::Invitation {
+        email: INVITED.to_string(),
+        name: "Ana Pérez".to_string(),
+        role: app::auth::Role::Viewer,
+    };
+    let mut tx = pool.begin().await.unwrap();
+    app::db::accounts::invite(&mut tx, &invitation, "token hash", "Admin", 7)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    common::create_user(&pool, INVITED, app::auth::Role::Editor).await;
+    let mut tx = pool.begin().await.unwrap();
+    let (id, open) = app::db::accounts::open_invitation(&mut tx, "token hash")
+        .await
+        .unwrap()
+        .unwrap();
+    let refused = app::db::accounts::accept(&mut tx, id, &open, "hash")
+        .await
+        .unwrap_err();
+    assert_eq!(refused.status(), 422, "{refused:?}");
+    assert!(
+        refused.to_string().contains("already an account"),
+        "{refused}"
+    );
+    drop(tx);
+    let role: String = sqlx::query_scalar("select role from app_user where email = $1")
+        .bind(INVITED)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        role, "editor",
+        "the account made meanwhile is left as it was"
+    );
+}

@@ -1,6 +1,7 @@
 //! Staff accounts as administrators manage them, and the one-time invitations that create them.
 
 use super::stored;
+use super::user::CreateUserError;
 use crate::auth::{CurrentUser, EmailAddress, Role};
 use crate::error::AppError;
 use crate::model::accounts::{Account, Invitation, OpenInvitation};
@@ -61,25 +62,22 @@ pub async fn set_role(pool: &PgPool, id: i64, role: Role) -> Result<bool, AppErr
 /// Enables or disables account `id` (disabling ends its open logins, as the command line's
 /// `user disable` does); whether there is such an account.
 pub async fn set_enabled(pool: &PgPool, id: i64, enabled: bool) -> Result<bool, AppError> {
-    let done = sqlx::query_scalar!(
-        r#"
-        with account as (
-            update app_user
-               set disabled_at = case when $2 then null else coalesce(disabled_at, now()) end
-             where id = $1
-            returning id, disabled_at
-        ), ended as (
-            delete from user_session
-             where data->>'user_id' in (select id::text from account where disabled_at is not null)
-        )
-        select id as "id!" from account
-        "#,
+    let mut tx = pool.begin().await?;
+    let done = sqlx::query!(
+        "update app_user
+            set disabled_at = case when $2 then null else coalesce(disabled_at, now()) end
+          where id = $1",
         id,
         enabled
     )
-    .fetch_optional(pool)
+    .execute(&mut *tx)
     .await?;
-    Ok(done.is_some())
+    let exists = done.rows_affected() == 1;
+    if exists && !enabled {
+        super::user::end_logins(&mut tx, id).await?;
+    }
+    tx.commit().await?;
+    Ok(exists)
 }
 
 /// A new invitation for `email`, replacing any open one; in the caller's transaction (with the
@@ -146,23 +144,17 @@ pub async fn accept(
 ) -> Result<CurrentUser, AppError> {
     let email = EmailAddress::parse(&invitation.email)
         .map_err(|_| AppError::invalid("This invitation's address is not valid."))?;
-    let user = sqlx::query_scalar!(
-        "insert into app_user (email, display_name, role, password_hash) values ($1, $2, $3, $4)
-         on conflict on constraint app_user_email_key do nothing
-         returning id",
-        email.as_str(),
-        invitation.name,
-        invitation.role.as_str(),
-        password_hash
-    )
-    .fetch_optional(&mut *tx)
-    .await?
-    .ok_or_else(|| {
-        AppError::invalid(format!(
-            "There is already an account for {}: log in instead.",
-            invitation.email
-        ))
-    })?;
+    // The invitation's name was trimmed when it was made: creating trims it again, to no effect.
+    let name = &invitation.name;
+    let user = super::user::create_user(&mut *tx, &email, name, invitation.role, password_hash)
+        .await
+        .map_err(|err| match err {
+            CreateUserError::Exists(_) => AppError::invalid(format!(
+                "There is already an account for {}: log in instead.",
+                invitation.email
+            )),
+            CreateUserError::Database(err) => err.into(),
+        })?;
     sqlx::query!(
         "update invitation set accepted_at = now(), user_id = $2 where id = $1",
         id,

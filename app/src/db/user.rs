@@ -1,6 +1,7 @@
 //! Staff accounts.
 
 use crate::auth::{CurrentUser, EmailAddress, Role};
+use sqlx::PgConnection;
 
 /// A user as the login needs it: the stored hash and whether the account may log in.
 pub struct LoginRow {
@@ -63,9 +64,10 @@ pub enum CreateUserError {
     Database(#[from] sqlx::Error),
 }
 
-/// Creates an account with an already hashed password; returns its id.
+/// Creates an account with an already hashed password; returns its id. On a connection, so an
+/// accepted invitation creates its account in the transaction that spends it.
 pub async fn create_user(
-    pool: &sqlx::PgPool,
+    conn: &mut PgConnection,
     email: &EmailAddress,
     display_name: &str,
     role: Role,
@@ -80,37 +82,46 @@ pub async fn create_user(
         role.as_str(),
         password_hash
     )
-    .fetch_optional(pool)
+    .fetch_optional(conn)
     .await?
     .ok_or_else(|| CreateUserError::Exists(email.to_string()))
 }
 
-/// Replaces an account's password hash and ends every login the account has open, so a
-/// password changed after a leak also logs out whoever used it; returns whether the account
-/// exists. One statement, so the new password and the ended logins land together.
+/// Ends every login account `id` has open, in the caller's transaction: after a password
+/// change (so a password changed after a leak also logs out whoever used it) and when the
+/// account is disabled. The login data is the JSON object tower-sessions keeps:
+/// {"user_id": <id>}. Requests of the ended logins that are running now cannot write them back
+/// (the login store only updates rows, see `server::login_store`).
+pub async fn end_logins(conn: &mut PgConnection, id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query!(
+        "delete from user_session where data->>'user_id' = ($1::bigint)::text",
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Replaces an account's password hash and ends every login the account has open
+/// ([`end_logins`]); returns whether the account exists. One transaction, so the new password
+/// and the ended logins land together.
 pub async fn set_password_hash(
     pool: &sqlx::PgPool,
     email: &EmailAddress,
     password_hash: &str,
 ) -> Result<bool, sqlx::Error> {
-    // The login data is the JSON object tower-sessions keeps: {"user_id": <id>}. Requests of
-    // the ended logins that are running now cannot write them back (the login store only
-    // updates rows, see `server::login_store`).
+    let mut tx = pool.begin().await?;
     let changed = sqlx::query_scalar!(
-        r#"
-        with account as (
-            update app_user set password_hash = $2 where email = $1 returning id
-        ), ended as (
-            delete from user_session
-             where data->>'user_id' in (select id::text from account)
-        )
-        select id as "id!" from account
-        "#,
+        "update app_user set password_hash = $2 where email = $1 returning id",
         email.as_str(),
         password_hash
     )
-    .fetch_optional(pool)
+    .fetch_optional(&mut *tx)
     .await?;
+    if let Some(id) = changed {
+        end_logins(&mut tx, id).await?;
+    }
+    tx.commit().await?;
     Ok(changed.is_some())
 }
 
@@ -118,21 +129,18 @@ pub async fn set_password_hash(
 /// open, as [`set_password_hash`] does; returns whether the account exists. Disabling twice
 /// keeps the first date.
 pub async fn disable_user(pool: &sqlx::PgPool, email: &EmailAddress) -> Result<bool, sqlx::Error> {
+    let mut tx = pool.begin().await?;
     let disabled = sqlx::query_scalar!(
-        r#"
-        with account as (
-            update app_user set disabled_at = coalesce(disabled_at, now()) where email = $1
-            returning id
-        ), ended as (
-            delete from user_session
-             where data->>'user_id' in (select id::text from account)
-        )
-        select id as "id!" from account
-        "#,
+        "update app_user set disabled_at = coalesce(disabled_at, now()) where email = $1
+         returning id",
         email.as_str()
     )
-    .fetch_optional(pool)
+    .fetch_optional(&mut *tx)
     .await?;
+    if let Some(id) = disabled {
+        end_logins(&mut tx, id).await?;
+    }
+    tx.commit().await?;
     Ok(disabled.is_some())
 }
 

@@ -74,7 +74,8 @@ pub async fn create_user(pool: &PgPool, email: &str, role: app::auth::Role) -> i
     let hash = app::auth::password::hash_password(PASSWORD.into())
         .await
         .unwrap();
-    app::db::user::create_user(pool, &email, "Test Officer", role, &hash)
+    let mut conn = pool.acquire().await.unwrap();
+    app::db::user::create_user(&mut conn, &email, "Test Officer", role, &hash)
         .await
         .unwrap()
 }
