@@ -22,14 +22,19 @@ bench_cleanup() {
 }
 
 # The address a server started with `--addr 127.0.0.1:0` prints in LOG (sets base; exits with
-# the log when the server does not start within 10 s).
+# the log when the server does not start within 10 s, or as soon as process PID, if given, has
+# ended). Also used by scripts/test.sh for the browser tests' servers.
+#
+#   bench_address LOG [PID]
 bench_address() {
   base=""
   for _ in $(seq 1 100); do
     base=$(grep -o 'http://127.0.0.1:[0-9]*' "$1" | head -n 1 || true)
     [ -n "$base" ] && return 0
+    if [ -n "${2:-}" ] && ! kill -0 "$2" 2>/dev/null; then break; fi
     sleep 0.1
   done
+  echo "the server did not start; its log, $1:" >&2
   cat "$1" >&2
   exit 1
 }

@@ -45,6 +45,7 @@ scripts/build.sh release
 
 step "browser tests"
 export E2E_PASSWORD="e2e test password"
+. scripts/bench-lib.sh # bench_address
 # A database NAME with the calendar, the seed report and the three accounts, and a release
 # server on it; prints its address.
 e2e_server() {
@@ -56,18 +57,12 @@ e2e_server() {
     DATABASE_URL=$url MT_PASSWORD=$E2E_PASSWORD target/release/mandate-tracker user add \
       --role "${account%%:*}" --email "${account#*:}" --name "E2E ${account%%:*}" >&2
   done
-  local log=.data/$name-server.log address=""
+  local log=.data/$name-server.log
   DATABASE_URL=$url target/release/mandate-tracker serve --addr 127.0.0.1:0 --site-root target/site \
     >"$log" 2>&1 &
   echo $! >".data/$name-server.pid"
-  for _ in $(seq 1 100); do
-    address=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -n 1 || true)
-    [ -n "$address" ] && break
-    kill -0 "$!" 2>/dev/null || { cat "$log" >&2; exit 1; }
-    sleep 0.1
-  done
-  [ -n "$address" ] || { echo "the $name server did not start" >&2; cat "$log" >&2; exit 1; }
-  echo "$address"
+  bench_address "$log" "$!"
+  echo "$base"
 }
 base_url=$(e2e_server e2e)
 # The import tests add documents: they get a server and database of their own, so the other
