@@ -14,6 +14,7 @@ mod context;
 mod document;
 mod due;
 mod entity;
+mod fields;
 mod lines;
 mod mandate;
 mod markers;
@@ -35,7 +36,9 @@ pub const MAX_INPUT_BYTES: usize = 24 * 1024 * 1024;
 ///
 /// 2: every non-reporting mandate, and every report asked for "periodically", is also stored as
 ///    an `ongoing` activity obligation.
-pub const EXTRACTOR_VERSION: i32 = 2;
+/// 3: the development corpus (issue 11): Security Council texts, decisions, date deadlines,
+///    lists of sessions, and fewer addressees outside the Secretariat.
+pub const EXTRACTOR_VERSION: i32 = 3;
 
 /// Everything found in one document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -143,6 +146,8 @@ impl Action {
 /// the extractor and the obligation workflow.
 pub use crate::domain::Recurrence;
 
+pub use fields::{Confidence, Due};
+
 /// One obligation: who must do what, and for reports, for whom and when.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Mandate {
@@ -167,52 +172,6 @@ pub struct Mandate {
     /// How sure the extractor is of this mandate, and why not when it is not.
     #[serde(default, skip_serializing_if = "Confidence::is_high")]
     pub confidence: Confidence,
-}
-
-/// A deadline stated as a calendar date or as a delay from adoption ("within 90 days of the
-/// adoption of the present resolution"); delays need the adoption date, which the text of a
-/// draft does not carry, so they are kept as delays ([`Mandate::due_date_from`] turns them
-/// into dates).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Due {
-    /// "no later than 31 March 2027", "by the end of 2026" (YYYY-MM-DD).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub due_date: Option<String>,
-    /// "within 90 days of the adoption of the present resolution".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub due_within_days: Option<u32>,
-    /// "within 100 working days of its adoption".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub due_within_working_days: Option<u32>,
-    /// "within six months", "no later than 12 months after the adoption".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub due_within_months: Option<u32>,
-}
-
-/// How far a mandate can be trusted without a second look.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "level", content = "reason", rename_all = "lowercase")]
-pub enum Confidence {
-    #[default]
-    High,
-    /// Read, but worth checking: the reason says what the extractor had to guess.
-    Low(String),
-}
-
-impl Confidence {
-    pub fn is_high(&self) -> bool {
-        matches!(self, Confidence::High)
-    }
-}
-
-impl Mandate {
-    /// The calendar date this mandate is due by, given the adoption date (YYYY-MM-DD): the
-    /// stated date, or the adoption date plus the stated delay in months or days (calendar
-    /// months, clamped to the month's last day). Working days are left to the caller, who
-    /// knows the holidays. `None` when there is no such deadline or `adopted` is no date.
-    pub fn due_date_from(&self, adopted: &str) -> Option<String> {
-        due::due_date_from(&self.due, adopted)
-    }
 }
 
 /// Why a text could not be read.

@@ -1,0 +1,53 @@
+//! The fields mandates gained for texts that set deadlines by date (issue 11): the deadline
+//! itself, and how far the extractor trusts what it read.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Mandate, due};
+
+/// A deadline stated as a calendar date or as a delay from adoption ("within 90 days of the
+/// adoption of the present resolution"); delays need the adoption date, which the text of a
+/// draft does not carry, so they are kept as delays ([`Mandate::due_date_from`] turns them
+/// into dates).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Due {
+    /// "no later than 31 March 2027", "by the end of 2026" (YYYY-MM-DD).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_date: Option<String>,
+    /// "within 90 days of the adoption of the present resolution".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_within_days: Option<u32>,
+    /// "within 100 working days of its adoption".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_within_working_days: Option<u32>,
+    /// "within six months", "no later than 12 months after the adoption".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_within_months: Option<u32>,
+}
+
+/// How far a mandate can be trusted without a second look.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "level", content = "reason", rename_all = "lowercase")]
+pub enum Confidence {
+    #[default]
+    High,
+    /// Read, but worth checking: the reason says what the extractor had to guess.
+    Low(String),
+}
+
+impl Confidence {
+    pub fn is_high(&self) -> bool {
+        matches!(self, Confidence::High)
+    }
+}
+
+impl Mandate {
+    /// The calendar date this mandate is due by, given the adoption date (YYYY-MM-DD): the
+    /// stated date, or the adoption date plus the stated delay in months or days (calendar
+    /// months, clamped to the month's last day). Working days are left to the caller, who
+    /// knows the holidays. `None` when there is no such deadline or `adopted` is no date.
+    pub fn due_date_from(&self, adopted: &str) -> Option<String> {
+        due::due_date_from(&self.due, adopted)
+    }
+}
+
