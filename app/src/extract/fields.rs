@@ -50,4 +50,3 @@ impl Mandate {
         due::due_date_from(&self.due, adopted)
     }
 }
-

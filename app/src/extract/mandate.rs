@@ -109,6 +109,8 @@ struct Report {
     kind: Action,
     targets: Vec<Target>,
     via: Option<String>,
+    /// Whether the text names who receives it (else the adopting body is assumed).
+    named: bool,
 }
 
 fn clause_mandates(clause: &Clause, ctx: &mut Context, out: &mut Vec<Mandate>) {
@@ -182,7 +184,12 @@ fn report_in(clause: &Clause, segment: Span, ctx: &Context) -> Option<Report> {
         .iter()
         .any(|t| t.pos > segment.start && !t.body.is_empty());
     let kind = action::reporting_action(segment.of(paragraph.text), explicit)?;
-    Some(Report { kind, targets, via })
+    Some(Report {
+        kind,
+        targets,
+        via,
+        named: explicit,
+    })
 }
 
 fn base_mandate(number: &str, verb: String, addressee: String) -> Mandate {

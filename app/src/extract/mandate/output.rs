@@ -2,7 +2,7 @@
 
 use super::super::span::{Span, before};
 use super::super::target::{self, Target};
-use super::super::{Mandate, due, verbs};
+use super::super::{Confidence, Mandate, due, verbs};
 use super::{Report, Task, action};
 
 /// Where the mandates of one clause go: the fields they share (paragraph, verb, addressee)
@@ -56,6 +56,10 @@ impl ClauseOutput<'_> {
             m.recurrence = recurrence;
             m.due = due.clone();
             m.quote = quote(self.text, quoted);
+            if !report.named && m.confidence.is_high() {
+                m.confidence =
+                    Confidence::Low("no recipient named: the adopting body is assumed".to_string());
+            }
             self.last_report = Some((self.out.len(), quoted.start));
             self.out.push(m);
         }

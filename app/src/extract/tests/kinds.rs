@@ -268,3 +268,13 @@ fn approved_recommendations() {
         (Some("Commission on Narcotic Drugs"), Some(70))
     );
 }
+
+#[test]
+fn confidence_says_what_was_guessed() {
+    let ms = mandates(&ga(
+        "7. Requests the Secretary-General to report thereon biennially;\n\n8. Requests the Secretary-General to submit to the General Assembly at its eighty-first session a report on the implementation of the present resolution;",
+    ));
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    assert!(matches!(&ms[0].confidence, Confidence::Low(r) if r.contains("no recipient")));
+    assert!(ms[1].confidence.is_high());
+}
