@@ -27,8 +27,8 @@ pub use accounts::{
 };
 pub use bodies::{AddBody, ChangeBody, add_body, change_body};
 pub use calendar::{
-    AddSession, ChangeLeadTimes, ChangeSession, ListCalendar, add_session, change_lead_times,
-    change_session, list_calendar,
+    AddSession, ChangeLeadTimes, ChangeSession, ListCalendar, ListDatedDeadlines, add_session,
+    change_lead_times, change_session, list_calendar, list_dated_deadlines,
 };
 pub use obligation::{GetObligation, RecordStatusChange, get_obligation, record_status_change};
 pub use outbox::{ListOutbox, list_outbox};

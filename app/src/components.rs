@@ -3,6 +3,7 @@
 pub mod account;
 pub mod body_edit;
 pub mod body_forms;
+pub mod dated_deadlines;
 pub mod dates;
 pub mod demo_banner;
 pub mod error_alert;

@@ -74,7 +74,9 @@ async fn store(pool: &PgPool, adopted: Option<NaiveDate>) -> (i64, i64) {
         .unwrap();
     tx.commit().await.unwrap();
     let ids: Vec<i64> = sqlx::query_scalar(
-        "select o.id from obligation o join mandate m on m.id = o.mandate_id order by m.position",
+        "select o.id from obligation o join mandate m on m.id = o.mandate_id \
+           join resolution r on r.id = m.resolution_id join document d on d.id = r.document_id \
+          where d.symbol = 'S/2031/1' order by m.position",
     )
     .fetch_all(pool)
     .await
@@ -197,6 +199,7 @@ async fn the_next_yearly_occurrence_is_due_a_year_later(pool: PgPool) {
 
 #[sqlx::test(migrator = "MIGRATOR")]
 async fn pages_exports_and_calendars_give_the_day(pool: PgPool) {
+    common::load_demo_data(&pool).await; // the calendar (with the Council) and the seed
     let (within, by) = store(&pool, Some(date("2018-03-15"))).await;
     let base = spawn_app(pool.clone()).await;
     let http = client();
@@ -217,6 +220,19 @@ async fn pages_exports_and_calendars_give_the_day(pool: PgPool) {
     );
     assert!(page.contains("no session (due on a date)"));
 
+    // The calendar lists what is due on a date beside the sessions, with its rule.
+    let calendar = get("/calendar".into()).await;
+    let listed = calendar
+        .split("Deadlines set by date")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{calendar}"));
+    assert!(
+        listed.contains(&format!("href=\"/obligations/{within}\"")),
+        "{listed}"
+    );
+    assert!(listed.contains("13 June 2018") && listed.contains("within 90 days of adoption"));
+    assert!(listed.contains("31 March 2027") && listed.contains("by 31 March 2027"));
+
     // Overdue since 13 June 2018: the finder's overdue filter finds it, not the named day ahead.
     let overdue = get("/api/v1/obligations?urgency=overdue".into()).await;
     let overdue: serde_json::Value = serde_json::from_str(&overdue).unwrap();
@@ -227,6 +243,20 @@ async fn pages_exports_and_calendars_give_the_day(pool: PgPool) {
     assert_eq!(row["due"], "90 days");
     assert_eq!(row["submit_by"], "2018-06-13");
     assert_eq!(row["session_opens"], serde_json::Value::Null);
+
+    // The body filter finds them by the body the text names: they have no session.
+    let council = get("/api/v1/obligations?body=sc".into()).await;
+    let council: serde_json::Value = serde_json::from_str(&council).unwrap();
+    let mut ids: Vec<i64> = council["obligations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_i64().unwrap())
+        .collect();
+    ids.sort_unstable();
+    assert_eq!(ids, vec![within, by]);
+    // Sessions numbered by year are a session filter too (ECOSOC's 2026 session).
+    get("/obligations?body=ecosoc&session=2026".into()).await;
 
     let csv = get("/obligations.csv".into()).await;
     let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());

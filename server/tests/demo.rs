@@ -92,8 +92,12 @@ async fn the_illustrative_progress_says_so_and_is_recorded_once(pool: PgPool) {
     let progress = common::demo_progress();
     // Loaded once by load_full_demo: a second run finds every step recorded.
     assert_eq!(server::demo::apply(&pool, &progress).await.unwrap(), 0);
-    let (events, noted): (i64, i64) = sqlx::query_as(
-        "select count(*), count(*) filter (where note like 'Illustrative%') \
+    // Each step is one event; issuing a yearly report also creates its next occurrence, whose
+    // creation event (pending to pending) the workflow writes.
+    let (events, noted, created): (i64, i64, i64) = sqlx::query_as(
+        "select count(*) filter (where from_status <> to_status), \
+                count(*) filter (where from_status <> to_status and note like 'Illustrative%'), \
+                count(*) filter (where from_status = to_status and note like 'created as the next%') \
            from obligation_event where actor = $1",
     )
     .bind(&progress.actor)
@@ -102,6 +106,10 @@ async fn the_illustrative_progress_says_so_and_is_recorded_once(pool: PgPool) {
     .unwrap();
     assert_eq!(events, progress.steps.len() as i64);
     assert_eq!(noted, events, "every illustrative step says so in its note");
+    assert_eq!(
+        created, 2,
+        "two yearly briefings issued, two next ones created"
+    );
 
     // Staff defer a report the demo had put in preparation: its status is again a step's
     // `from` ("deferred"), yet the step is not recorded a second time.
@@ -150,6 +158,50 @@ async fn every_later_session_is_planned_and_none_closes_before_it_opens(pool: Pg
             .count();
         assert!(in_2027 >= 1, "{body} meets in 2027");
     }
+}
+
+/// The Security Council's cycles: S/RES/2730 (2024) asks for a briefing "no later than
+/// 12 months after the adoption" (24 May 2024) "and on a yearly basis thereafter". The demo
+/// records the 2025 and 2026 briefings as issued, so the third is due on 24 May 2027, ahead;
+/// the Council's reports due on a date are judged by it, with no session.
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn the_security_councils_yearly_briefing_is_next_due_ahead(pool: PgPool) {
+    load_full_demo(&pool).await;
+    let dated: Vec<(i32, Option<NaiveDate>, String)> = sqlx::query_as(
+        "select o.occurrence, o.due_on, o.status from obligation o \
+           join mandate m on m.id = o.mandate_id \
+           join resolution r on r.id = m.resolution_id \
+           join document d on d.id = r.document_id \
+          where d.symbol = 'S/2024/400' and m.due is not null and m.recurrence = 'annual' \
+          order by o.occurrence",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        dated,
+        vec![
+            (1, Some(date("2025-05-24")), "issued".to_owned()),
+            (2, Some(date("2026-05-24")), "issued".to_owned()),
+            (3, Some(date("2027-05-24")), "pending".to_owned()),
+        ]
+    );
+    let all = obligations_by_urgency(&pool, today(), AT_RISK_DAYS)
+        .await
+        .unwrap();
+    let council: Vec<&Urgency> = all
+        .iter()
+        .filter(|o| o.schedule.body.as_deref() == Some("Security Council"))
+        .map(|o| &o.urgency)
+        .collect();
+    assert!(
+        council.contains(&&Urgency::OnTrack { days_left: 174 }),
+        "{council:?}"
+    );
+    assert!(
+        council.iter().any(|u| matches!(u, Urgency::Overdue { .. })),
+        "S/RES/2406 (2018)'s report within 90 days is long overdue: {council:?}"
+    );
 }
 
 #[sqlx::test(migrator = "MIGRATOR")]

@@ -15,6 +15,19 @@ pub async fn list_calendar() -> Result<Vec<BodyCalendar>, AppError> {
     crate::db::calendar::calendar(&pool).await
 }
 
+/// The deadlines set by date rather than session that still await submission (the first 100,
+/// earliest first), judged today; with the day they are judged on.
+#[server(endpoint = "list_dated_deadlines")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn list_dated_deadlines()
+-> Result<(chrono::NaiveDate, Vec<crate::model::ObligationUrgency>), AppError> {
+    let pool = crate::db::pool()?;
+    let today = chrono::Utc::now().date_naive();
+    let rows =
+        crate::db::schedule::dated_awaiting(&pool, today, crate::db::at_risk_days(), 100).await?;
+    Ok((today, rows))
+}
+
 /// Sets a session's dates and state (a reschedule, a postponement, marking it held), made on a
 /// page that showed `version`; administrators only. Every obligation due at the session moves
 /// with it, and the change is recorded in the session's history. Dates are `YYYY-MM-DD`; a

@@ -122,6 +122,40 @@ pub async fn obligation_schedules_of(
         .collect()
 }
 
+/// The obligations due on a date (not at a session) that still await submission, earliest
+/// first, judged on `today`; at most `limit`.
+pub async fn dated_awaiting(
+    pool: &sqlx::PgPool,
+    today: NaiveDate,
+    window_days: i64,
+    limit: i64,
+) -> Result<Vec<ObligationUrgency>, AppError> {
+    let awaiting: Vec<&str> = crate::domain::Status::ALL
+        .into_iter()
+        .filter(|s| s.awaits_submission())
+        .map(|s| s.as_str())
+        .collect();
+    schedule_rows!(
+        "where o.due_on is not null and o.status = any($1) order by o.due_on, o.id limit $2",
+        &awaiting as &[&str],
+        limit
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|row| {
+        let schedule = ObligationSchedule::try_from(row)?;
+        let urgency = urgency(
+            schedule.status,
+            schedule.deadlines.as_ref(),
+            today,
+            window_days,
+        );
+        Ok(ObligationUrgency { schedule, urgency })
+    })
+    .collect()
+}
+
 /// Every obligation judged on `today` (passed in, never read from a clock): overdue when not
 /// submitted by the submission deadline, at risk when that deadline is `window_days` or fewer
 /// days away.

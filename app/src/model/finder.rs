@@ -174,7 +174,8 @@ impl FinderQuery {
         let narrow = |n: Option<i64>| n.and_then(|n| i32::try_from(n).ok());
         Ok(ObligationFilter {
             body: word(&self.body, "body")?,
-            session: narrow(number(&self.session, "session", "The session", 999)?),
+            // Bodies that number their sessions by year (ECOSOC's 2026 session) go past 999.
+            session: narrow(number(&self.session, "session", "The session", 3000)?),
             addressee: text(&self.addressee, "addressee", 200)?,
             status,
             urgency,

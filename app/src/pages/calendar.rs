@@ -1,8 +1,12 @@
-use crate::api::{AddBody, AddSession, ChangeBody, ChangeLeadTimes, ChangeSession, list_calendar};
+use crate::api::{
+    AddBody, AddSession, ChangeBody, ChangeLeadTimes, ChangeSession, list_calendar,
+    list_dated_deadlines,
+};
 use crate::auth::Role;
 use crate::components::account::current_user;
 use crate::components::body_edit::{AddBodyForm, ChangeBodyForm};
 use crate::components::body_forms::{AddSessionForm, LeadTimesForm};
+use crate::components::dated_deadlines::DatedDeadlines;
 use crate::components::dates::day_or_unset;
 use crate::components::error_alert::{ErrorAlert, PageError};
 use crate::components::page_data::load;
@@ -55,18 +59,19 @@ pub fn CalendarPage() -> impl IntoView {
                 let admin = current_user()
                     .await
                     .is_some_and(|user| user.role == Role::Admin);
-                match list_calendar().await {
-                    Ok(bodies) => {
+                match (list_calendar().await, list_dated_deadlines().await) {
+                    (Ok(bodies), Ok((today, dated))) => {
                         view! {
                             {bodies
                                 .into_iter()
                                 .map(|body| view! { <BodySessions body admin actions /> })
                                 .collect_view()}
+                            <DatedDeadlines today rows=dated />
                             {admin.then(|| view! { <AddBodyForm action=actions.add_body /> })}
                         }
                             .into_any()
                     }
-                    Err(error) => view! { <PageError error /> }.into_any(),
+                    (Err(error), _) | (_, Err(error)) => view! { <PageError error /> }.into_any(),
                 }
             })}
     }

@@ -130,11 +130,9 @@ fn ObligationFacts(detail: ObligationDetail) -> impl IntoView {
     let title = format!("{} ¶{}", s.resolution_label, s.paragraph);
     let target = s.target();
     let deadlines = s.deadlines.as_ref();
-    let status = format!(
-        "{} ({})",
-        detail.schedule.status.label(),
-        detail.urgency.words(detail.schedule.status)
-    );
+    let status = detail.schedule.status.label();
+    let (badge_class, badge_words) =
+        crate::components::finder_results::badge(detail.urgency, detail.schedule.status);
     let judged = deadlines.map(|_| {
         let on = format!("Overdue and at risk are judged on {}.", day(detail.today));
         view! {
@@ -190,7 +188,11 @@ fn ObligationFacts(detail: ObligationDetail) -> impl IntoView {
             <dd>{day_or_unset(deadlines.map(|d| d.issuance))}</dd>
             <dt>"Status"</dt>
             <dd>
-                <span class="status">{status}</span>
+                <span class="status">
+                    {status}
+                    " "
+                    <span class=format!("badge {badge_class}")>{badge_words}</span>
+                </span>
                 {judged}
             </dd>
             {detail

@@ -4,6 +4,7 @@
 use crate::api::get_session_agenda;
 use crate::components::dates::{day, day_or_unset};
 use crate::components::error_alert::PageError;
+use crate::components::finder_results::badge;
 use crate::components::page_data::load;
 use crate::components::symbol::SymbolLink;
 use crate::model::text::SessionAgenda;
@@ -97,7 +98,12 @@ fn Agenda(agenda: SessionAgenda) -> impl IntoView {
                                     <span class="addressee">{s.addressee}</span>": "{quote}
                                 </td>
                                 <td data-label="Status">
-                                    {format!("{} ({})", s.status.label(), row.urgency.words(s.status))}
+                                    {s.status.label()}
+                                    " "
+                                    {
+                                        let (class, words) = badge(row.urgency, s.status);
+                                        view! { <span class=format!("badge {class}")>{words}</span> }
+                                    }
                                 </td>
                                 <td data-label="Document">
                                     {match row.document_symbol {

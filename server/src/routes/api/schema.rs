@@ -21,7 +21,7 @@ pub(super) struct ObligationParams {
     #[param(max_length = 40, example = "ccpcj")]
     body: Option<String>,
     /// A session number of that body (or of any body).
-    #[param(value_type = Option<i32>, minimum = 1, maximum = 999, example = 29)]
+    #[param(value_type = Option<i32>, minimum = 1, maximum = 3000, example = 29)]
     session: Option<String>,
     /// Part of the addressee's name, any case (`Secretary-General`, `UNODC`).
     #[param(max_length = 200)]
