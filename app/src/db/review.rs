@@ -73,19 +73,73 @@ pub async fn document(pool: &PgPool, id: i64) -> Result<Option<ReviewDocument>, 
     }))
 }
 
+/// A mandate as the review reads it: for its page ([`mandates`]) and for a decision
+/// ([`lock_proposed`]), both through [`select_mandates`].
+struct MandateRow {
+    id: i64,
+    resolution_id: i64,
+    paragraph_number: String,
+    /// Its paragraph's text, or its own words when it has no paragraph.
+    text: String,
+    verb: String,
+    quote: String,
+    addressee: String,
+    action: String,
+    is_reporting: bool,
+    target_body: Option<String>,
+    target_session: Option<i32>,
+    target_session_label: Option<String>,
+    recurrence: Option<String>,
+    review: String,
+    merged_into: Option<i64>,
+    obligation_id: Option<i64>,
+}
+
+/// The one select list of [`MandateRow`], from `mandate m` and its paragraph `p`; `$rest` is the
+/// rest of the query (joins, conditions, order, locks). A macro because sqlx checks a query
+/// only when it is written out as string literals.
+macro_rules! select_mandates {
+    ($rest:literal, $($arg:expr),+ $(,)?) => {
+        sqlx::query_as!(
+            MandateRow,
+            r#"select m.id, m.resolution_id, m.paragraph_number,
+                      coalesce(p.text, m.quote) as "text!", m.verb, m.quote, m.addressee,
+                      m.action, m.is_reporting, m.target_body, m.target_session,
+                      m.target_session_label, m.recurrence, m.review, m.merged_into,
+                      (select o.id from obligation o
+                        where o.mandate_id = m.id and o.occurrence = 1) as "obligation_id?"
+                 from mandate m left join paragraph p on p.id = m.paragraph_id "#
+                + $rest,
+            $($arg),+
+        )
+    };
+}
+use select_mandates;
+
+impl MandateRow {
+    /// Its fields, as its row stores them.
+    fn fields(&self) -> Result<MandateFields, AppError> {
+        Ok(MandateFields {
+            addressee: self.addressee.clone(),
+            action: action(&self.action).ok_or(AppError::Internal)?,
+            is_reporting: self.is_reporting,
+            target_body: self.target_body.clone(),
+            target_session: self.target_session,
+            recurrence: self
+                .recurrence
+                .as_deref()
+                .map(|text| super::stored(text, "recurrence"))
+                .transpose()?,
+        })
+    }
+}
+
 /// The current mandates of document `id`, each with its resolution's id and its history.
 async fn mandates(pool: &PgPool, id: i64) -> Result<Vec<(i64, ReviewMandate)>, AppError> {
-    let rows = sqlx::query!(
-        r#"select m.id, m.resolution_id, m.paragraph_number, coalesce(p.text, m.quote) as "text!",
-                  m.verb, m.quote, m.addressee, m.action, m.is_reporting, m.target_body,
-                  m.target_session, m.recurrence, m.review, m.merged_into,
-                  (select o.id from obligation o where o.mandate_id = m.id and o.occurrence = 1)
-                    as "obligation_id?"
-             from mandate m
-             join resolution r on r.id = m.resolution_id
-             left join paragraph p on p.id = m.paragraph_id
-            where r.document_id = $1 and m.retired_at is null and r.retired_at is null
-            order by r.position, m.position, m.id"#,
+    let rows = select_mandates!(
+        "join resolution r on r.id = m.resolution_id
+          where r.document_id = $1 and m.retired_at is null and r.retired_at is null
+          order by r.position, m.position, m.id",
         id
     )
     .fetch_all(pool)
@@ -94,14 +148,7 @@ async fn mandates(pool: &PgPool, id: i64) -> Result<Vec<(i64, ReviewMandate)>, A
     let mut history = history(pool, &ids).await?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
-        let fields = stored_fields(
-            row.addressee,
-            &row.action,
-            row.is_reporting,
-            row.target_body,
-            row.target_session,
-            row.recurrence.as_deref(),
-        )?;
+        let fields = row.fields()?;
         out.push((
             row.resolution_id,
             ReviewMandate {
@@ -195,25 +242,4 @@ pub async fn known_sessions(
             })
         })
         .collect())
-}
-
-/// A mandate's fields as its row stores them.
-pub(super) fn stored_fields(
-    addressee: String,
-    action_word: &str,
-    is_reporting: bool,
-    target_body: Option<String>,
-    target_session: Option<i32>,
-    recurrence: Option<&str>,
-) -> Result<MandateFields, AppError> {
-    Ok(MandateFields {
-        addressee,
-        action: action(action_word).ok_or(AppError::Internal)?,
-        is_reporting,
-        target_body,
-        target_session,
-        recurrence: recurrence
-            .map(|text| super::stored(text, "recurrence"))
-            .transpose()?,
-    })
 }

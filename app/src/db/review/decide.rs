@@ -1,6 +1,6 @@
 //! The decisions of the review queue, each inside the caller's transaction.
 
-use super::{Reviewer, stored_fields};
+use super::{MandateRow, Reviewer, select_mandates};
 use crate::domain::review::{Decision, MandateFields, Review};
 use crate::error::AppError;
 use sqlx::PgPool;
@@ -17,13 +17,8 @@ pub struct Pending {
 /// Mandate `id`, locked until the transaction ends, if it is still proposed. `NotFound` when
 /// there is no such mandate, `Conflict` when it was reviewed already.
 pub async fn lock_proposed(tx: &mut sqlx::PgConnection, id: i64) -> Result<Pending, AppError> {
-    let row = sqlx::query!(
-        r#"select m.id, m.resolution_id, m.review, m.addressee, m.action, m.is_reporting,
-                  m.target_body, m.target_session, m.target_session_label, m.recurrence,
-                  coalesce(p.text, m.quote) as "text!"
-             from mandate m left join paragraph p on p.id = m.paragraph_id
-            where m.id = $1 and m.retired_at is null
-              for update of m"#,
+    let row = select_mandates!(
+        "where m.id = $1 and m.retired_at is null for update of m",
         id
     )
     .fetch_optional(&mut *tx)
@@ -37,17 +32,10 @@ pub async fn lock_proposed(tx: &mut sqlx::PgConnection, id: i64) -> Result<Pendi
         )));
     }
     Ok(Pending {
+        fields: row.fields()?,
         id: row.id,
         resolution_id: row.resolution_id,
         paragraph_text: row.text,
-        fields: stored_fields(
-            row.addressee,
-            &row.action,
-            row.is_reporting,
-            row.target_body,
-            row.target_session,
-            row.recurrence.as_deref(),
-        )?,
         session_label: row.target_session_label,
     })
 }
