@@ -5,7 +5,8 @@
 //! the gold mandate (target session, due date, days, working days, recurrence) is right.
 //!
 //! `cargo test -p app --test corpus -- --nocapture` prints the per-text table
-//! (docs/extractor.md keeps a copy).
+//! (docs/extractor.md keeps a copy) and how many matched mandates have each other field right;
+//! `CORPUS_FIELDS=1` lists the fields that differ.
 
 use std::path::PathBuf;
 
@@ -67,6 +68,18 @@ fn extracted(x: &Extraction, adopted: &str) -> Vec<(String, Value)> {
     out
 }
 
+/// The other fields compared on matched mandates (printed, not asserted).
+const FIELDS: [&str; 8] = [
+    "verb",
+    "action",
+    "is_reporting",
+    "target_body",
+    "target_session_label",
+    "via_body",
+    "recurrence",
+    "quote",
+];
+
 /// Figures for one text, or for all of them.
 #[derive(Default, Clone, Copy)]
 struct Score {
@@ -75,6 +88,7 @@ struct Score {
     matched: usize,
     deadlines: usize,
     deadlines_right: usize,
+    fields_right: [usize; FIELDS.len()],
 }
 
 impl Score {
@@ -84,6 +98,9 @@ impl Score {
         self.matched += o.matched;
         self.deadlines += o.deadlines;
         self.deadlines_right += o.deadlines_right;
+        for (a, b) in self.fields_right.iter_mut().zip(o.fields_right) {
+            *a += b;
+        }
     }
     fn precision(&self) -> f64 {
         self.matched as f64 / self.found.max(1) as f64
@@ -177,6 +194,18 @@ fn score_doc(doc: &Value, notes: &mut Vec<String>) -> Score {
             found[i].2 = true;
             score.matched += 1;
             let x = &found[i].1;
+            for (k, f) in FIELDS.iter().enumerate() {
+                if field(g, f) == field(x, f) {
+                    score.fields_right[k] += 1;
+                } else if std::env::var("CORPUS_FIELDS").is_ok() {
+                    notes.push(format!(
+                        "{file} FIELD {label} ¶{} {f}: gold={} got={}",
+                        key.0,
+                        field(g, f),
+                        field(x, f)
+                    ));
+                }
+            }
             if dated {
                 let wrong: Vec<String> = DEADLINE_FIELDS
                     .iter()
@@ -244,6 +273,9 @@ fn corpus_scores() {
         total.deadlines_right,
         total.deadlines
     );
+    for (f, right) in FIELDS.iter().zip(total.fields_right) {
+        println!("  field {f:<22} {right}/{}", total.matched);
+    }
     for n in &notes {
         println!("  {n}");
     }

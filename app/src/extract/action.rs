@@ -52,6 +52,14 @@ pub fn main_verb(seg: &str) -> (String, usize) {
         }
         let lower = word.to_lowercase();
         let next_pos = pos + skip + word.len();
+        // "to continue his efforts to mobilize ...", "its work on studying ...": the task is
+        // the verb after the effort
+        if matches!(lower.as_str(), "his" | "her" | "its" | "their")
+            && let Some(p) = effort_verb(seg, next_pos)
+        {
+            pos = p;
+            continue;
+        }
         if SKIP.contains(&lower.as_str())
             || (lower.ends_with("ly") && lower.len() > 4 && lower != "apply" && lower != "supply")
         {
@@ -69,6 +77,17 @@ pub fn main_verb(seg: &str) -> (String, usize) {
         return (lower, next_pos);
     }
     (String::new(), pos)
+}
+
+/// After "his"/"its": where the verb of "efforts to <verb>" / "work on <verb>ing" starts.
+fn effort_verb(seg: &str, from: usize) -> Option<usize> {
+    let rest = after(seg, from);
+    let trimmed = rest.trim_start();
+    let lead = from + rest.len() - trimmed.len();
+    ["efforts to ", "work on ", "work to ", "effort to "]
+        .iter()
+        .find(|p| trimmed.starts_with(**p))
+        .map(|p| lead + p.len())
 }
 
 /// Reporting kind of a segment, if it asks for a report.
@@ -214,7 +233,16 @@ impl TaskWords {
     }
 
     fn collects_information(&self) -> bool {
-        matches!(self.verb.as_str(), "collect" | "gather" | "compile")
+        let verb = self.verb.as_str();
+        matches!(
+            verb,
+            "collect" | "gather" | "compile" | "study" | "studying" | "research"
+        ) || matches!(verb, "seek" | "solicit")
+            && self.near_any(&["views", "updates", "information", "data", "comments"])
+            || matches!(verb, "maintain" | "update" | "keep")
+                && self.near_any(&["list", "compilation", "database", "register", "up to date"])
+            || matches!(verb, "strengthen" | "develop" | "conduct" | "undertake")
+                && self.near_any(&["collection", "trend analyses", "studies", "research"])
             || self.near_any(&[
                 "collection of information",
                 "disseminating information",

@@ -278,3 +278,32 @@ fn confidence_says_what_was_guessed() {
     assert!(matches!(&ms[0].confidence, Confidence::Low(r) if r.contains("no recipient")));
     assert!(ms[1].confidence.is_high());
 }
+
+#[test]
+fn information_and_resources_by_their_verbs() {
+    let action = |ops: &str| one(&ga(ops)).action;
+    assert_eq!(
+        action(
+            "3. Requests the Secretary-General to seek the views of Member States on the draft guidelines;"
+        ),
+        Action::CollectInformation
+    );
+    assert_eq!(
+        action(
+            "3. Requests the Office to maintain and regularly update a list of national focal points;"
+        ),
+        Action::CollectInformation
+    );
+    assert_eq!(
+        action(
+            "3. Encourages the Office to continue its work on studying the links between corruption and wildlife crime;"
+        ),
+        Action::CollectInformation
+    );
+    assert_eq!(
+        action(
+            "3. Requests the Secretary-General to continue his efforts to mobilize the resources necessary for the Institute;"
+        ),
+        Action::ProvideResources
+    );
+}
