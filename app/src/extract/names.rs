@@ -187,6 +187,15 @@ fn intergov_name(chain: &str) -> Option<String> {
     if chain.starts_with("Commission on ") || chain.starts_with("Commission for ") {
         return Some(chain.to_string());
     }
+    // the Main Committees of the General Assembly
+    if let Some(ordinal) = chain.strip_suffix(" Committee")
+        && matches!(
+            ordinal,
+            "First" | "Second" | "Third" | "Fourth" | "Fifth" | "Sixth"
+        )
+    {
+        return Some(chain.to_string());
+    }
     // "International Civil Service Commission", "International Law Commission"
     if chain.starts_with("International ") && chain.ends_with(" Commission") {
         return Some(chain.to_string());

@@ -307,3 +307,14 @@ fn information_and_resources_by_their_verbs() {
         Action::ProvideResources
     );
 }
+
+#[test]
+fn main_committees_receive_reports() {
+    let m = one(&ga(
+        "5. Requests the Secretary-General to report to the Sixth Committee on the matter during its eighty-first session;",
+    ));
+    assert_eq!(
+        (m.target_body.as_deref(), m.target_session),
+        (Some("Sixth Committee"), Some(81))
+    );
+}
