@@ -6,6 +6,8 @@
 //! actor has not recorded that step on it before, so running it again (every `make run`) changes
 //! nothing, also after staff have moved the obligation on.
 
+pub mod corpus;
+
 use crate::settings::DatabaseArgs;
 use anyhow::{Context, bail};
 use app::db;

@@ -17,6 +17,9 @@ async fn main() -> std::process::ExitCode {
         Command::Demo(DemoCommand::Progress(args)) => {
             server::demo::run(cli.database, &args.file).await
         }
+        Command::Demo(DemoCommand::Corpus(args)) => {
+            server::demo::corpus::run(cli.database, &args.file).await
+        }
         Command::Demo(DemoCommand::Generate(args)) => {
             server::demo::generate(cli.database, args.obligations).await
         }

@@ -65,6 +65,9 @@ pub enum DemoCommand {
     /// Record the illustrative progress of a file (e.g. data/demo-progress.json) through the
     /// status workflow; steps already recorded are left alone.
     Progress(ProgressArgs),
+    /// Import the texts of a corpus index (e.g. data/corpus/corpus.json), each under its
+    /// symbol with its adoption date and, for a draft, the symbol it was adopted under.
+    Corpus(ProgressArgs),
     /// Fill the database with synthetic obligations at UN scale, for benchmarks
     /// (scripts/bench-scale.sh): ten generated bodies with twenty sessions each, and documents,
     /// resolutions, paragraphs and mandates around the obligations. Use a fresh database.
@@ -80,7 +83,8 @@ pub struct GenerateArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct ProgressArgs {
-    /// A JSON file of status steps, in the shape of data/demo-progress.json.
+    /// The JSON file (data/demo-progress.json's shape for `progress`, data/corpus/corpus.json's
+    /// for `corpus`).
     pub file: PathBuf,
 }
 

@@ -218,12 +218,16 @@ async fn pages_exports_and_calendars_give_the_day(pool: PgPool) {
         page.contains("by 13 June 2018 (within 90 days of adoption)"),
         "{page}"
     );
-    assert!(page.contains("no session (due on a date)"));
+    let markup = common::markup(page.clone());
+    assert!(
+        markup.contains("<dt>Due on</dt><dd>13 June 2018</dd>"),
+        "{markup}"
+    );
 
     // The calendar lists what is due on a date beside the sessions, with its rule.
     let calendar = get("/calendar".into()).await;
     let listed = calendar
-        .split("Deadlines set by date")
+        .split("id=\"dated-deadlines\"")
         .nth(1)
         .unwrap_or_else(|| panic!("{calendar}"));
     assert!(

@@ -186,6 +186,15 @@ async fn the_security_councils_yearly_briefing_is_next_due_ahead(pool: PgPool) {
             (3, Some(date("2027-05-24")), "pending".to_owned()),
         ]
     );
+    // Shown under the symbol it was adopted as, then its draft's.
+    let shown: String = sqlx::query_scalar(
+        "select resolution_name(r.label, r.adopted_symbol) from resolution r \
+           join document d on d.id = r.document_id where d.symbol = 'S/2024/400'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(shown, "S/RES/2730 (2024) (S/2024/400)");
     let all = obligations_by_urgency(&pool, today(), AT_RISK_DAYS)
         .await
         .unwrap();

@@ -59,7 +59,7 @@ fn Row(row: ObligationUrgency) -> impl IntoView {
             <th scope="row">
                 {day_or_unset(s.deadlines.map(|d| d.submission))}
                 <br />
-                <span class="hint">{rule}</span>
+                <span class="hint rule">{rule}</span>
             </th>
             <td data-label="Source"><a href=href>{source}</a></td>
             <td data-label="Who">{s.addressee.clone()}</td>

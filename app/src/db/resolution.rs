@@ -245,3 +245,14 @@ pub async fn text(
         paragraphs: texts,
     }))
 }
+
+/// The ids of the current resolutions of the document with symbol `symbol`, in its order.
+pub async fn ids_of_document(pool: &PgPool, symbol: &str) -> Result<Vec<i64>, AppError> {
+    Ok(sqlx::query_scalar!(
+        "select r.id from resolution r join document d on d.id = r.document_id
+          where d.symbol = $1 and r.retired_at is null order by r.position",
+        symbol
+    )
+    .fetch_all(pool)
+    .await?)
+}

@@ -114,6 +114,7 @@ fn BodySessions(body: BodyCalendar, admin: bool, actions: CalendarActions) -> im
         body.submission_lead_weeks, body.issuance_lead_weeks
     );
     let code = body.code.to_lowercase();
+    let rows_empty = body.sessions.is_empty();
     let rows = body
         .sessions
         .into_iter()
@@ -150,6 +151,22 @@ fn BodySessions(body: BodyCalendar, admin: bool, actions: CalendarActions) -> im
             }
         })
         .collect_view();
+    // A body that holds no numbered sessions (the Security Council meets continuously) has
+    // its reports due on dates: no empty table.
+    if rows_empty {
+        return view! {
+            <section aria-label=body.name.clone()>
+                <h2>{heading}</h2>
+                <p>
+                    "No sessions in the calendar. Its reports due on a date are under "
+                    <a href="#dated-deadlines">"Deadlines set by date"</a>
+                    "."
+                </p>
+                {admin_forms}
+            </section>
+        }
+        .into_any();
+    }
     view! {
         <section aria-label=body.name.clone()>
             <h2>{heading}</h2>
@@ -172,4 +189,5 @@ fn BodySessions(body: BodyCalendar, admin: bool, actions: CalendarActions) -> im
             {admin_forms}
         </section>
     }
+    .into_any()
 }

@@ -180,12 +180,27 @@ fn ObligationFacts(detail: ObligationDetail) -> impl IntoView {
                 })}
             <dt>"Due at"</dt>
             <dd>{target}</dd>
-            <dt>"Session opens"</dt>
-            <dd>{crate::components::finder_results::session_opens(deadlines.copied())}</dd>
-            <dt>"Submit by"</dt>
-            <dd>{day_or_unset(deadlines.map(|d| d.submission))}</dd>
-            <dt>"Issue by"</dt>
-            <dd>{day_or_unset(deadlines.map(|d| d.issuance))}</dd>
+            {match deadlines {
+                // Due on a day the text names or counts from the adoption: one date, no session.
+                Some(d) if d.session_opens.is_none() => {
+                    view! {
+                        <dt>"Due on"</dt>
+                        <dd>{day(d.submission)}</dd>
+                    }
+                        .into_any()
+                }
+                _ => {
+                    view! {
+                        <dt>"Session opens"</dt>
+                        <dd>{day_or_unset(deadlines.and_then(|d| d.session_opens))}</dd>
+                        <dt>"Submit by"</dt>
+                        <dd>{day_or_unset(deadlines.map(|d| d.submission))}</dd>
+                        <dt>"Issue by"</dt>
+                        <dd>{day_or_unset(deadlines.map(|d| d.issuance))}</dd>
+                    }
+                        .into_any()
+                }
+            }}
             <dt>"Status"</dt>
             <dd>
                 <span class="status">

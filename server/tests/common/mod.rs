@@ -216,9 +216,9 @@ pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// The development corpus as `make run` imports it: (symbol, text, adoption date) of each
-/// document of `data/corpus/corpus.json`, read from its `text_file` and `date_adopted`.
-pub fn corpus_texts() -> Vec<(String, String, chrono::NaiveDate)> {
+/// The development corpus as `make run` imports it: (symbol, text) of each document of
+/// `data/corpus/corpus.json`, read from its `text_file`.
+pub fn corpus_texts() -> Vec<(String, String)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/corpus");
     let index = std::fs::read_to_string(format!("{dir}/corpus.json")).unwrap();
     let documents: Vec<serde_json::Value> = serde_json::from_str(&index).unwrap();
@@ -228,8 +228,7 @@ pub fn corpus_texts() -> Vec<(String, String, chrono::NaiveDate)> {
             let symbol = doc["symbol"].as_str().unwrap().to_owned();
             let file = doc["text_file"].as_str().unwrap();
             let text = std::fs::read_to_string(format!("{dir}/{file}")).unwrap();
-            let adopted = doc["date_adopted"].as_str().unwrap().parse().unwrap();
-            (symbol, text, adopted)
+            (symbol, text)
         })
         .collect()
 }
@@ -244,11 +243,10 @@ pub fn demo_progress() -> server::demo::ProgressFile {
 /// illustrative progress.
 pub async fn load_full_demo(pool: &PgPool) {
     load_demo_data(pool).await;
-    for (symbol, text, adopted) in corpus_texts() {
-        server::import::import_adopted(pool, &symbol, &text, Some(adopted))
-            .await
-            .unwrap_or_else(|err| panic!("{symbol}: {err:#}"));
-    }
+    let index = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/corpus/corpus.json");
+    server::demo::corpus::import_all(pool, std::path::Path::new(index))
+        .await
+        .unwrap_or_else(|err| panic!("corpus: {err:#}"));
     server::demo::apply(pool, &demo_progress())
         .await
         .unwrap_or_else(|err| panic!("demo progress: {err:#}"));
