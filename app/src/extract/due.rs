@@ -33,14 +33,21 @@ static DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// The first date or delay `text` sets as a deadline, if any.
 pub fn due_in(text: &str) -> Due {
     let mut due = Due::default();
-    let delay = DELAY.as_ref().and_then(|re| {
+    // most clauses set no such deadline: substring scans spare them the regexes
+    let may_delay =
+        text.contains("within") || text.contains("later than") || text.contains(" next ");
+    let may_date = text.contains(" 20") || text.contains(" 19");
+    if !may_delay && !may_date {
+        return due;
+    }
+    let delay = DELAY.as_ref().filter(|_| may_delay).and_then(|re| {
         re.captures_iter(text).find_map(|c| {
             let n = parse_cardinal(c.name("n")?.as_str())?;
             let unit = c.name("unit")?.as_str().to_lowercase();
             Some((c.get(0)?.start(), n, unit, c.name("work").is_some()))
         })
     });
-    let date = DATE.as_ref().and_then(|re| {
+    let date = DATE.as_ref().filter(|_| may_date).and_then(|re| {
         re.captures_iter(text)
             .find_map(|c| Some((c.get(0)?.start(), date_of(&c)?)))
     });

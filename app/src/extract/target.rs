@@ -28,7 +28,9 @@ static RECURRENCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// Rhythm of a task as the clause states it.
 pub fn recurrence(text: &str) -> Option<Recurrence> {
-    let c = RECURRENCE.as_ref()?.captures(text)?;
+    let re = RECURRENCE.as_ref()?;
+    // the fast engine finds the phrase; groups are read only from where it starts
+    let c = re.captures_at(text, re.find(text)?.start())?;
     // "every 12 months", "every two years": a rhythm the tracker can count
     if let (Some(n), Some(unit)) = (c.name("n"), c.name("unit")) {
         let months = match unit.as_str() {

@@ -42,7 +42,7 @@ static ADV_TAIL: LazyLock<Option<Regex>> = LazyLock::new(|| {
     super::re(concat!(
         r"(?i)(?:,\s*)?(?:(?:in|to|for|with|at)\s+(?:this|that|these|those|the same)\s+",
         r"(?:regard|end|connection|context|respect|purpose|spirit|vein|effect)",
-        r"|accordingly|therefore|in addition|moreover|furthermore|thus|hence|also)\s*,?\s*$"
+        r"|accordingly|therefore|in addition|moreover|furthermore|further|thus|hence|also)\s*,?\s*$"
     ))
 });
 
@@ -212,6 +212,21 @@ fn is_boundary(preceding: &str) -> bool {
         || joint.ends_with(';')
         || joint.ends_with(':')
         || ends_with_word(joint, "and")
+        || after_list_tag(joint)
+}
+
+/// Whether `joint` ends with the tag of a list item that starts after ";" or ":" ("...; (f)").
+fn after_list_tag(joint: &str) -> bool {
+    let Some(inner) = joint.strip_suffix(')') else {
+        return false;
+    };
+    let Some(open) = inner.rfind('(') else {
+        return false;
+    };
+    let tag = inner.get(open + 1..).unwrap_or("");
+    (1..=4).contains(&tag.len())
+        && tag.bytes().all(|b| b.is_ascii_lowercase())
+        && before(inner, open).trim_end().ends_with([';', ':'])
 }
 
 fn ends_with_word(text: &str, word: &str) -> bool {

@@ -78,7 +78,11 @@ fn list_items(text: &str, action: Span) -> Vec<Span> {
 fn infinitives(text: &str, action: Span) -> Vec<Span> {
     let mut starts = vec![action.start];
     if let Some(re) = SEGMENT.as_ref() {
-        for c in re.captures_iter(action.of(text)) {
+        let region = action.of(text);
+        for c in re
+            .find_iter(region)
+            .filter_map(|found| re.captures_at(region, found.start()))
+        {
             if let (Some(to), Some(word)) = (c.name("to"), c.name("w"))
                 && verbs::is_infinitive_word(word.as_str())
                 && to.start() > 0
@@ -88,7 +92,11 @@ fn infinitives(text: &str, action: Span) -> Vec<Span> {
         }
     }
     if let Some(re) = BARE_REPORT.as_ref() {
-        for c in re.captures_iter(action.of(text)) {
+        let region = action.of(text);
+        for c in re
+            .find_iter(region)
+            .filter_map(|found| re.captures_at(region, found.start()))
+        {
             // "... shall continue its work and shall provide a report ...": a task of its own
             if let Some(word) = c.name("w").or_else(|| c.name("modal")) {
                 starts.push(action.start + word.start());

@@ -38,7 +38,11 @@ pub fn sessions(text: &str) -> Vec<SessionRef> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for c in re.captures_iter(text) {
+    // the fast engine finds each anchor; groups are read only from where it starts
+    for found in re.find_iter(text) {
+        let Some(c) = re.captures_at(text, found.start()) else {
+            continue;
+        };
         let Some(all) = c.get(0) else { continue };
         let start = all.start();
         if let (Some(label), Some(year)) = (c.name("ylabel"), c.name("year")) {
