@@ -255,6 +255,12 @@ pub fn trim_clause_end(clause: &str) -> &str {
                 rest = rest.get(..rest.len() - joint.len()).unwrap_or(rest);
             }
         }
+        // "...; (f)": the tag of the next list item
+        if after_list_tag(rest)
+            && let Some(open) = rest.rfind('(')
+        {
+            rest = before(rest, open);
+        }
         if rest.len() == untrimmed.len() {
             return rest;
         }

@@ -318,3 +318,15 @@ fn main_committees_receive_reports() {
         (Some("Sixth Committee"), Some(81))
     );
 }
+
+#[test]
+fn quote_ends_before_the_next_list_item() {
+    let t = ga(
+        "4. Decides:\n(a) To welcome the entry into force of the Convention;\n(b) To encourage States to ratify it, and requests the Secretary-General to promote awareness of it;\n(c) Takes note of the report of the Committee;",
+    );
+    let m = one(&t);
+    assert_eq!(
+        m.quote,
+        "requests the Secretary-General to promote awareness of it"
+    );
+}
