@@ -9,6 +9,7 @@ use regex::Regex;
 
 use super::Due;
 use super::ordinal::parse_cardinal;
+use super::text::any_byte;
 use crate::domain::calendar::MONTHS;
 
 /// "within 90 days", "no later than 12 months after", "within a period of six months".
@@ -34,9 +35,11 @@ static DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 pub fn due_in(text: &str) -> Due {
     let mut due = Due::default();
     // most clauses set no such deadline: substring scans spare them the regexes
-    let may_delay =
-        text.contains("within") || text.contains("later than") || text.contains(" next ");
-    let may_date = text.contains(" 20") || text.contains(" 19");
+    let may_date = any_byte(text.as_bytes(), |b| b.is_ascii_digit());
+    let may_delay = may_date
+        || text.contains("within")
+        || text.contains("later than")
+        || text.contains(" next ");
     if !may_delay && !may_date {
         return due;
     }

@@ -84,20 +84,27 @@ pub fn find_infinitive(text: &str, from: usize) -> Option<usize> {
 }
 
 /// Offset of the first "to " or "To " (or "to:", before a list) in `hay` that starts a word.
+/// One pass over the bytes, stopping at each "o": this runs over most of every operative
+/// paragraph, so it must not search the text once per spelling.
 fn find_to(hay: &str) -> Option<usize> {
-    let mut from = 0usize;
-    while let Some(p) = hay.get(from..).and_then(|rest| {
-        [rest.find("to "), rest.find("To "), rest.find("to:")]
-            .into_iter()
-            .flatten()
-            .min()
-    }) {
-        let to = from + p;
+    let bytes = hay.as_bytes();
+    let mut from = 1usize;
+    while let Some(p) = bytes.get(from..)?.iter().position(|&c| c == b'o') {
+        let o = from + p;
+        from = o + 1;
+        let t = bytes.get(o - 1).copied().unwrap_or(0);
+        let next = bytes.get(o + 1).copied().unwrap_or(0);
+        if !matches!(t, b't' | b'T') || !matches!(next, b' ' | b':') {
+            continue;
+        }
+        let to = o - 1;
+        if next == b':' && t == b'T' {
+            continue;
+        }
         let starts_word = to == 0 || before(hay, to).ends_with(|c: char| !c.is_alphanumeric());
         if starts_word {
             return Some(to);
         }
-        from = to + "to ".len();
     }
     None
 }
