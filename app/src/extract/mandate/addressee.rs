@@ -207,12 +207,24 @@ fn infinitive_clause(clause: &Clause, verb: String) -> Option<Asked> {
         .iter()
         .find(|m| asked_span.contains(m.span) && singled_out(text, m))
         .or_else(|| mentions.get(first))?;
+    // "the Secretary-General and the High Commissioner": one mandate, for the first
+    let joint = mentions
+        .get(first + 1..)
+        .unwrap_or_default()
+        .iter()
+        .any(|m| {
+            asked_span.contains(m.span)
+                && m.side == Side::Secretariat
+                && m.name != addressee.name
+                && before(text, m.span.start).trim_end().ends_with(" and the")
+        });
     Some(Asked {
         verb,
         addressee: addressee.name.clone(),
         side: addressee.side,
         action_start: infinitive,
-        guess: None,
+        guess: joint
+            .then_some("asked together with another Secretariat actor; recorded for the first"),
     })
 }
 

@@ -233,6 +233,7 @@ fn decisions() {
     let m = &x.resolutions[0].mandates[..];
     assert_eq!(m.len(), 1, "{m:#?}");
     assert_eq!(m[0].addressee, "Secretary-General");
+    assert!(matches!(&m[0].confidence, Confidence::Low(r) if r.contains("together")));
     assert_eq!(
         (m[0].target_body.as_deref(), m[0].target_session),
         (Some("Human Rights Council"), Some(64))
