@@ -1,7 +1,7 @@
-// Browser tests of the finder (/obligations): filtering and searching with JavaScript off and on
-// (a GET form either way: the finder is server HTML, not an island, so both are full page loads
-// and the page must not break when the bundle runs), a shared link opened in a fresh context,
-// and a phone-width layout that does not scroll sideways.
+// Browser tests of the finder (/obligations): filtering and searching with JavaScript off (a GET
+// form: full page loads) and on (public/finder.js applies the filters and replaces the results in
+// place, the address following), at desktop and phone widths, a shared link opened in a fresh
+// context, and a phone-width layout that does not scroll sideways.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, open, hydrated, BASE_URL } from './browser.mjs';
@@ -12,12 +12,14 @@ after(async () => { await browser?.close(); });
 
 const rows = (page) => page.locator('table.obligations tbody tr');
 
-for (const javaScript of [false, true]) {
-  test(`filters and words narrow the list (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
-    const context = await browser.newContext({ javaScriptEnabled: javaScript });
+for (const [width, javaScript] of [[1280, false], [1280, true], [390, false], [390, true]]) {
+  test(`filters and words narrow the list (${width} px, JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
+    const context = await browser.newContext({ javaScriptEnabled: javaScript, viewport: { width, height: 900 } });
     const { page, errors } = await open(context, '/obligations', { javaScript });
     if (javaScript) await hydrated(page);
     await assert.doesNotReject(page.getByRole('heading', { name: /^63 obligations/ }).waitFor());
+    // With JavaScript the results are replaced in place: this page is never reloaded.
+    if (javaScript) await page.evaluate(() => { window.stillThisPage = true; });
 
     await page.getByLabel('Body').selectOption('ccpcj');
     await page.getByLabel('Kind').selectOption('report');
@@ -33,13 +35,27 @@ for (const javaScript of [false, true]) {
     for (const row of await rows(page).all()) {
       assert.match(await row.innerText(), /Commission on Crime Prevention and Criminal Justice/);
     }
+    if (javaScript) {
+      assert.equal(await page.evaluate(() => window.stillThisPage), true, 'updated in place');
+      assert.match(await page.getByRole('status').last().innerText(), /^\d+ obligations?/);
+      // Back returns to the previous filter, in place as well.
+      await page.goBack();
+      await assert.doesNotReject(page.getByRole('heading', { name: /^\d+ obligations?$/ }).waitFor());
+      assert.equal(await page.evaluate(() => window.stillThisPage), true, 'Back in place');
+      await page.goForward();
+      await page.getByRole('heading', { name: /^\d+ obligations?$/ }).waitFor();
+      await page.waitForFunction(() => location.search.includes('q=implementation'));
+      await page.waitForFunction((n) => document.querySelectorAll('table.obligations tbody tr').length === n, count);
+    }
     // The form keeps what was chosen.
     assert.equal(await page.getByLabel('Body').inputValue(), 'ccpcj');
     assert.equal(await page.getByLabel('Words').inputValue(), 'implementation');
 
     // The address alone gives the same list to someone else.
     const shared = page.url();
-    const other = await browser.newContext({ javaScriptEnabled: false });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+    const other = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 900 } });
     const fresh = await other.newPage();
     await fresh.goto(shared);
     assert.equal(await rows(fresh).count(), count);

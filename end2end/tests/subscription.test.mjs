@@ -3,7 +3,7 @@
 // .data/outbox/, which is where a new user of `make run` reads them too.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, mailTo } from './browser.mjs';
+import { launch, open, mailTo, audit } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -32,6 +32,11 @@ for (const width of [1280, 390]) {
     const mail = await mailTo(address);
     const link = mail.match(/https?:\/\/\S+\/subscriptions\/confirm\?token=[0-9a-f]+/)[0];
     assert.ok(link.includes('/subscriptions/confirm?token='), link);
+    // axe-core on the pages a real token opens (the suite's audit sees only their refusals);
+    // axe runs in the page, so in a context with JavaScript.
+    const axe = await browser.newContext({ viewport: { width, height: 900 } });
+    const path = (url) => { const u = new URL(url); return u.pathname + u.search; };
+    assert.deepEqual(await audit(axe, [path(link)]), [], 'confirm page');
     await page.goto(link);
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.waitForURL(/\/subscriptions\/manage\?token=.*notice=confirmed/);
@@ -41,6 +46,8 @@ for (const width of [1280, 390]) {
     assert.match(text, /every day, deadlines in the next 8 weeks/);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.equal(overflow, 0, 'no sideways scrolling');
+    assert.deepEqual(await audit(axe, [path(page.url())]), [], 'manage page');
+    await axe.close();
     // The refused form's 422 is the answer the test asked for.
     assert.deepEqual(errors.filter((e) => !e.includes('status of 422')), []);
     await context.close();

@@ -67,5 +67,8 @@ pub fn ObligationsPage() -> impl IntoView {
                     })}
             </section>
         </div>
+        // With JavaScript, the filters apply as they change and the results are replaced in
+        // place (public/finder.js); without it the form is a plain GET form.
+        <script type="module" src="/finder.js" nonce=leptos::nonce::use_nonce()></script>
     }
 }
