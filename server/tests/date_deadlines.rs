@@ -248,8 +248,9 @@ async fn pages_exports_and_calendars_give_the_day(pool: PgPool) {
     assert_eq!(row["submit_by"], "2018-06-13");
     assert_eq!(row["session_opens"], serde_json::Value::Null);
 
-    // The body filter finds them by the body the text names: they have no session.
-    let council = get("/api/v1/obligations?body=sc".into()).await;
+    // The body filter reads the session's body, so it does not find them (they have none);
+    // the acronym does, in the mandate's words.
+    let council = get("/api/v1/obligations?q=SC".into()).await;
     let council: serde_json::Value = serde_json::from_str(&council).unwrap();
     let mut ids: Vec<i64> = council["obligations"]
         .as_array()

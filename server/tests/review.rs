@@ -13,6 +13,8 @@ use common::{STAFF, client, log_in, setup};
 
 #[path = "review/decisions.rs"]
 mod decisions;
+#[path = "review/doubts.rs"]
+mod doubts;
 #[path = "review/roles.rs"]
 mod roles;
 #[path = "review/uploads.rs"]

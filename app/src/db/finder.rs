@@ -146,15 +146,7 @@ macro_rules! finder_rows {
                   from obligation o
                   left join session s on s.id = o.session_id
                   left join body b on b.id = s.body_id
-                 -- An obligation due on a date has no session: its body is the one the text
-                 -- names, by name or alias.
-                 where ($1::text is null or lower(b.code) = $1
-                        or (s.id is null and o.target_body in
-                            (select n.name from body nb
-                               join (select id as body_id, name from body
-                                     union all select body_id, alias from body_alias) n
-                                 on n.body_id = nb.id
-                              where lower(nb.code) = $1)))
+                 where ($1::text is null or lower(b.code) = $1)
                    and ($2::int is null or s.number = $2)
                    and ($3::text is null or o.mandate_id in
                         (select m.id from mandate m

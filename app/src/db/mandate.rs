@@ -49,8 +49,9 @@ pub async fn upsert(
         insert into mandate (resolution_id, paragraph_id, key, position, paragraph_number,
                              verb, addressee, action, is_reporting, target_body,
                              target_session, target_session_label, via_body, recurrence, quote,
-                             review, due)
-        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+                             review, due, doubt)
+        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+                $18)
         on conflict on constraint mandate_resolution_key_key
         do update set paragraph_id = excluded.paragraph_id, position = excluded.position,
                       verb = excluded.verb,
@@ -65,6 +66,7 @@ pub async fn upsert(
                                    else excluded.quote end,
                       due = case when mandate.review = 'corrected' then mandate.due
                                  else excluded.due end,
+                      doubt = excluded.doubt,
                       retired_at = null
         returning id, review
         "#,
@@ -84,7 +86,8 @@ pub async fn upsert(
         mandate.recurrence.map(|r| r.as_str()),
         mandate.quote,
         review.as_str(),
-        crate::domain::Due::of_extracted(&mandate.due).map(|d| d.to_string())
+        crate::domain::Due::of_extracted(&mandate.due).map(|d| d.to_string()),
+        doubt(mandate)
     )
     .fetch_one(&mut *conn)
     .await?;
@@ -218,4 +221,15 @@ pub async fn due_and_adoption(
         .map(|d| super::stored(d, "mandate deadline"))
         .transpose()?;
     Ok((due, row.adopted_on))
+}
+
+/// Why the extractor is unsure of `mandate`, as stored (at most 500 characters).
+fn doubt(mandate: &Mandate) -> Option<String> {
+    match &mandate.confidence {
+        crate::extract::Confidence::High => None,
+        crate::extract::Confidence::Low(reason) => {
+            let reason: String = reason.trim().chars().take(500).collect();
+            (!reason.is_empty()).then_some(reason)
+        }
+    }
 }

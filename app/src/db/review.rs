@@ -93,6 +93,8 @@ struct MandateRow {
     review: String,
     merged_into: Option<i64>,
     obligation_id: Option<i64>,
+    due: Option<String>,
+    doubt: Option<String>,
 }
 
 /// The one select list of [`MandateRow`], from `mandate m` and its paragraph `p`; `$rest` is the
@@ -107,7 +109,8 @@ macro_rules! select_mandates {
                       m.action, m.is_reporting, m.target_body, m.target_session,
                       m.target_session_label, m.recurrence, m.review, m.merged_into,
                       (select o.id from obligation o
-                        where o.mandate_id = m.id and o.occurrence = 1) as "obligation_id?"
+                        where o.mandate_id = m.id and o.occurrence = 1) as "obligation_id?",
+                      m.due, m.doubt
                  from mandate m left join paragraph p on p.id = m.paragraph_id "#
                 + $rest,
             $($arg),+
@@ -161,6 +164,12 @@ async fn mandates(pool: &PgPool, id: i64) -> Result<Vec<(i64, ReviewMandate)>, A
                 review: super::stored(&row.review, "review state")?,
                 merged_into: row.merged_into,
                 obligation_id: row.obligation_id,
+                due: row
+                    .due
+                    .as_deref()
+                    .map(|d| super::stored(d, "mandate deadline"))
+                    .transpose()?,
+                doubt: row.doubt,
                 history: history.remove(&row.id).unwrap_or_default(),
             },
         ));
@@ -194,19 +203,22 @@ async fn history(
     Ok(out)
 }
 
-/// The documents with mandates still to review, newest import first.
+/// The documents with mandates still to review: those with the most mandates the extractor
+/// doubts first, then the newest import.
 pub async fn awaiting(
     pool: &PgPool,
 ) -> Result<Vec<crate::model::review::DocumentInReview>, AppError> {
     Ok(sqlx::query_as!(
         crate::model::review::DocumentInReview,
-        r#"select d.id, d.symbol, d.title, count(*) as "proposed!", d.imported_at
+        r#"select d.id, d.symbol, d.title, count(*) as "proposed!",
+                  count(m.doubt) as "doubtful!", d.imported_at
              from document d
              join resolution r on r.document_id = d.id and r.retired_at is null
              join mandate m on m.resolution_id = r.id and m.retired_at is null
             where m.review = 'proposed'
             group by d.id
-            order by d.imported_at desc
+            -- What the extractor doubts most is looked at first.
+            order by count(m.doubt) desc, d.imported_at desc
             limit 200"#
     )
     .fetch_all(pool)

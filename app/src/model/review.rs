@@ -49,6 +49,8 @@ pub struct DocumentInReview {
     pub symbol: String,
     pub title: String,
     pub proposed: i64,
+    /// How many of them the extractor is unsure of.
+    pub doubtful: i64,
     pub imported_at: DateTime<Utc>,
 }
 
@@ -88,6 +90,11 @@ pub struct ReviewMandate {
     pub review: Review,
     pub merged_into: Option<i64>,
     pub obligation_id: Option<i64>,
+    /// A deadline the text writes as a date or a span from adoption.
+    pub due: Option<crate::domain::Due>,
+    /// Why the extractor is unsure of it, when it is ("several Secretariat actors asked
+    /// together").
+    pub doubt: Option<String>,
     pub history: Vec<ReviewEntry>,
 }
 

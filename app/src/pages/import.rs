@@ -135,7 +135,14 @@ fn Listing(listing: ImportListing) -> impl IntoView {
                 } else {
                     "mandates"
                 };
-                let text = format!("Review {}: {} proposed {what}", d.symbol, d.proposed);
+                let doubts = match d.doubtful {
+                    0 => String::new(),
+                    n => format!(" ({n} to check first)"),
+                };
+                let text = format!(
+                    "Review {}: {} proposed {what}{doubts}",
+                    d.symbol, d.proposed
+                );
                 view! {
                     <li>
                         <a href=format!("/review/{}", d.id)>{text}</a>

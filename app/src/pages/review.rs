@@ -76,6 +76,7 @@ fn DocumentReview(document: ReviewDocument, d: Decisions) -> impl IntoView {
         };
         format!("{} {what} {wait} for review.", document.proposed)
     };
+    let check_first = check_first(&document);
     let resolutions = document
         .resolutions
         .into_iter()
@@ -92,6 +93,7 @@ fn DocumentReview(document: ReviewDocument, d: Decisions) -> impl IntoView {
             {adopted}
             " Only confirmed and corrected mandates are tracked and shown on public pages."
         </p>
+        {check_first}
         {confirm_all}
         {resolutions}
     }
@@ -198,6 +200,12 @@ fn MandateReview(
         .target_session
         .map(|n| n.to_string())
         .unwrap_or_else(|| "—".into());
+    // The extractor's reason to doubt it, while someone still has to decide.
+    let doubt = mandate
+        .doubt
+        .clone()
+        .filter(|_| mandate.review == Review::Proposed)
+        .map(|reason| view! { <p class="doubt"><strong>"Check: "</strong>{reason}</p> });
     let tracked = mandate.obligation_id.map(|o| {
         view! { <p><a href=format!("/obligations/{o}")>{format!("Tracked as obligation {o}")}</a></p> }
     });
@@ -242,6 +250,7 @@ fn MandateReview(
                 " "
                 <span class=badge_class(mandate.review)>{mandate.review.label()}</span>
             </h3>
+            {doubt}
             <p class="paragraph-text" inner_html=marked></p>
             <dl class="facts">
                 <dt>"Addressee"</dt><dd>{f.addressee.clone()}</dd>
@@ -250,6 +259,7 @@ fn MandateReview(
                 <dt>"Target body"</dt><dd>{f.target_body.clone().unwrap_or_else(|| "—".into())}</dd>
                 <dt>"Target session"</dt><dd>{session}</dd>
                 <dt>"Recurrence"</dt><dd>{f.recurrence.map_or("—", |r| r.label())}</dd>
+                {mandate.due.map(|due| view! { <dt>"Deadline"</dt><dd>{due.words()}</dd> })}
             </dl>
             {tracked}
             {merged}
@@ -257,4 +267,33 @@ fn MandateReview(
             {history}
         </article>
     }
+}
+
+/// The proposed mandates the extractor doubts, with its reasons, linked to their place below:
+/// what to look at first. Nothing when there is none.
+fn check_first(document: &ReviewDocument) -> Option<impl IntoView + use<>> {
+    let items: Vec<(String, String)> = document
+        .resolutions
+        .iter()
+        .flat_map(|r| r.mandates.iter())
+        .filter(|m| m.review == Review::Proposed)
+        .filter_map(|m| {
+            let reason = m.doubt.clone()?;
+            let what = format!("¶{} — {} {}", m.paragraph, m.verb, m.fields.addressee);
+            Some((format!("#mandate-{}", m.id), format!("{what}: {reason}")))
+        })
+        .collect();
+    (!items.is_empty()).then(|| {
+        let items = items
+            .into_iter()
+            .map(|(href, text)| view! { <li><a href=href>{text}</a></li> })
+            .collect_view();
+        view! {
+            <section class="check-first" aria-labelledby="check-first">
+                <h2 id="check-first">"To check first"</h2>
+                <p>"The extractor is unsure of these mandates, for the reason given."</p>
+                <ul>{items}</ul>
+            </section>
+        }
+    })
 }
