@@ -144,14 +144,11 @@ pub async fn dated_awaiting(
     .await?
     .into_iter()
     .map(|row| {
-        let schedule = ObligationSchedule::try_from(row)?;
-        let urgency = urgency(
-            schedule.status,
-            schedule.deadlines.as_ref(),
+        Ok(judged(
+            ObligationSchedule::try_from(row)?,
             today,
             window_days,
-        );
-        Ok(ObligationUrgency { schedule, urgency })
+        ))
     })
     .collect()
 }
@@ -167,14 +164,17 @@ pub async fn obligations_by_urgency(
     Ok(obligation_schedules(pool)
         .await?
         .into_iter()
-        .map(|schedule| {
-            let urgency = urgency(
-                schedule.status,
-                schedule.deadlines.as_ref(),
-                today,
-                window_days,
-            );
-            ObligationUrgency { schedule, urgency }
-        })
+        .map(|schedule| judged(schedule, today, window_days))
         .collect())
+}
+
+/// `schedule` with how urgent it is on `today`, for an at-risk window of `window_days`.
+fn judged(schedule: ObligationSchedule, today: NaiveDate, window_days: i64) -> ObligationUrgency {
+    let urgency = urgency(
+        schedule.status,
+        schedule.deadlines.as_ref(),
+        today,
+        window_days,
+    );
+    ObligationUrgency { schedule, urgency }
 }
