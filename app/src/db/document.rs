@@ -5,6 +5,7 @@
 //! text are marked retired (and revived if they come back); paragraphs, which carry none, are
 //! rewritten.
 
+use crate::domain::Due;
 use crate::domain::mandate::{mandate_keys, reports, target_session_number};
 use crate::domain::review::{MandateFields, Review};
 use crate::error::AppError;
@@ -151,6 +152,7 @@ async fn store_mandates(
 ) -> Result<(), AppError> {
     let keys = mandate_keys(&resolution.mandates);
     super::mandate::retire_missing(tx, resolution_id, &keys).await?;
+    let adopted_on = adoption_day(tx, resolution_id).await?;
     for ((position, mandate), key) in (0i32..).zip(&resolution.mandates).zip(&keys) {
         let row = super::mandate::MandateRow {
             resolution_id,
@@ -161,14 +163,14 @@ async fn store_mandates(
         };
         let (mandate_id, stored) = super::mandate::upsert(tx, &row, mandate, review).await?;
         if stored == Review::Confirmed {
+            // Stored as found: its deadline is the one [`super::mandate::upsert`] just wrote.
+            let dating = Dating {
+                due: Due::of_extracted(&mandate.due),
+                adopted_on,
+            };
             let fields = MandateFields::of(mandate);
-            track(
-                tx,
-                mandate_id,
-                &fields,
-                mandate.target_session_label.as_deref(),
-            )
-            .await?;
+            let label = mandate.target_session_label.as_deref();
+            track_dated(tx, mandate_id, &fields, label, dating).await?;
         }
     }
     super::mandate::follow_split_sources(tx, resolution_id).await
@@ -195,16 +197,52 @@ fn paragraph_of(
         .map(|(_, id)| *id)
 }
 
-/// Makes mandate `mandate_id` tracked with `fields`: a dated report when it is tracked as one
-/// or its text gives a date deadline (due on that day), else a continuing activity.
+/// The day resolution `resolution_id` was adopted: its own date, else its document's.
+async fn adoption_day(
+    conn: &mut sqlx::PgConnection,
+    resolution_id: i64,
+) -> Result<Option<chrono::NaiveDate>, AppError> {
+    Ok(sqlx::query_scalar!(
+        "select coalesce(r.adopted_on, d.adopted_on) from resolution r
+           join document d on d.id = r.document_id
+          where r.id = $1",
+        resolution_id
+    )
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+/// A mandate's deadline as stored, and the day its text was adopted, which a span counts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Dating {
+    due: Option<Due>,
+    adopted_on: Option<chrono::NaiveDate>,
+}
+
+/// Makes mandate `mandate_id` tracked with `fields` after a review (confirmed, corrected or
+/// split off): its deadline, perhaps an editor's correction, is read back as stored; see
+/// [`track_dated`].
 pub async fn track(
     tx: &mut sqlx::PgConnection,
     mandate_id: i64,
     fields: &MandateFields,
     session_label: Option<&str>,
 ) -> Result<(), AppError> {
-    // A deadline written as a date makes even a task that is no report a dated obligation.
     let (due, adopted_on) = super::mandate::due_and_adoption(tx, mandate_id).await?;
+    let dating = Dating { due, adopted_on };
+    track_dated(tx, mandate_id, fields, session_label, dating).await
+}
+
+/// Makes mandate `mandate_id` tracked with `fields`: a dated report when it is tracked as one
+/// or its text gives a date deadline (due on that day), else a continuing activity.
+async fn track_dated(
+    tx: &mut sqlx::PgConnection,
+    mandate_id: i64,
+    fields: &MandateFields,
+    session_label: Option<&str>,
+    Dating { due, adopted_on }: Dating,
+) -> Result<(), AppError> {
+    // A deadline written as a date makes even a task that is no report a dated obligation.
     if reports(fields.is_reporting, fields.recurrence) || due.is_some() {
         let session_id = match (&fields.target_body, fields.target_session) {
             (Some(body), Some(number)) => target_session(tx, body, number, session_label).await?,
