@@ -108,10 +108,7 @@ pub async fn record_adoption_date(
     let resolutions = sqlx::query_scalar!("select id from resolution where document_id = $1", id)
         .fetch_all(&mut *conn)
         .await?;
-    for resolution in resolutions {
-        super::obligation::redate_from_adoption(conn, resolution).await?;
-    }
-    Ok(())
+    super::obligation::redate_all_from_adoption(conn, &resolutions).await
 }
 
 /// Writes one extraction of document `document_id`, inside the caller's transaction. Mandates

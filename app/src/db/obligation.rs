@@ -188,30 +188,50 @@ pub async fn redate_from_adoption(
     conn: &mut sqlx::PgConnection,
     resolution_id: i64,
 ) -> Result<(), AppError> {
+    redate_all_from_adoption(conn, &[resolution_id]).await
+}
+
+/// [`redate_from_adoption`] for each of `resolution_ids` (a document's), in one read and at
+/// most one write whatever their number (none when no day changes).
+pub async fn redate_all_from_adoption(
+    conn: &mut sqlx::PgConnection,
+    resolution_ids: &[i64],
+) -> Result<(), AppError> {
     let rows = sqlx::query!(
-        r#"select o.id, m.due as "due!", coalesce(r.adopted_on, d.adopted_on) as adopted_on
+        r#"select o.id, o.due_on, m.due as "due!",
+                  coalesce(r.adopted_on, d.adopted_on) as adopted_on
              from obligation o
              join mandate m on m.id = o.mandate_id
              join resolution r on r.id = m.resolution_id
              join document d on d.id = r.document_id
-            where m.resolution_id = $1 and o.occurrence = 1 and m.due is not null"#,
-        resolution_id
+            where m.resolution_id = any($1) and o.occurrence = 1 and m.due is not null"#,
+        resolution_ids
     )
     .fetch_all(&mut *conn)
     .await?;
+    let mut ids = Vec::with_capacity(rows.len());
+    let mut days = Vec::with_capacity(rows.len());
     for row in rows {
-        let due: crate::domain::Due = super::stored(&row.due, "mandate deadline")?;
-        if matches!(due, crate::domain::Due::On { .. }) {
-            continue;
+        let due: crate::domain::Due = stored(&row.due, "mandate deadline")?;
+        let day = due.date(row.adopted_on);
+        if !matches!(due, crate::domain::Due::On { .. }) && day != row.due_on {
+            ids.push(row.id);
+            days.push(day);
         }
-        sqlx::query!(
-            "update obligation set due_on = $2 where id = $1 and due_on is distinct from $2",
-            row.id,
-            due.date(row.adopted_on)
-        )
-        .execute(&mut *conn)
-        .await?;
     }
+    if ids.is_empty() {
+        // No statement at all: even one that changes no row sends a `data_changed` notice.
+        return Ok(());
+    }
+    sqlx::query!(
+        "update obligation o set due_on = n.due_on
+           from unnest($1::bigint[], $2::date[]) as n(id, due_on)
+          where o.id = n.id",
+        &ids,
+        &days as &[Option<chrono::NaiveDate>]
+    )
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 
