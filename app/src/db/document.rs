@@ -10,6 +10,10 @@ use crate::domain::mandate::{mandate_keys, reports, target_session_number};
 use crate::domain::review::{MandateFields, Review};
 use crate::error::AppError;
 use crate::extract::{Extraction, Resolution};
+use adoption::adoption_day;
+pub use adoption::{RecordedAdoption, record_adoption_date, recorded_adoption};
+
+mod adoption;
 
 /// A stored document, as an import compares it with the text it brings.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,29 +90,6 @@ pub async fn mark_reimported(
     .execute(&mut *conn)
     .await?;
     Ok(())
-}
-
-/// Records that document `id` was adopted on `day`, and dates the deadlines its resolutions
-/// count from their adoption (those with a date of their own keep it).
-pub async fn record_adoption_date(
-    conn: &mut sqlx::PgConnection,
-    id: i64,
-    day: chrono::NaiveDate,
-) -> Result<(), AppError> {
-    let changed = sqlx::query!(
-        "update document set adopted_on = $2 where id = $1 and adopted_on is distinct from $2",
-        id,
-        day
-    )
-    .execute(&mut *conn)
-    .await?;
-    if changed.rows_affected() == 0 {
-        return Ok(());
-    }
-    let resolutions = sqlx::query_scalar!("select id from resolution where document_id = $1", id)
-        .fetch_all(&mut *conn)
-        .await?;
-    super::obligation::redate_all_from_adoption(conn, &resolutions).await
 }
 
 /// Writes one extraction of document `document_id`, inside the caller's transaction. Mandates
@@ -192,21 +173,6 @@ fn paragraph_of(
         .find(|(p, _)| p.text.contains(&mandate.quote))
         .or(numbered.first())
         .map(|(_, id)| *id)
-}
-
-/// The day resolution `resolution_id` was adopted: its own date, else its document's.
-async fn adoption_day(
-    conn: &mut sqlx::PgConnection,
-    resolution_id: i64,
-) -> Result<Option<chrono::NaiveDate>, AppError> {
-    Ok(sqlx::query_scalar!(
-        "select coalesce(r.adopted_on, d.adopted_on) from resolution r
-           join document d on d.id = r.document_id
-          where r.id = $1",
-        resolution_id
-    )
-    .fetch_one(&mut *conn)
-    .await?)
 }
 
 /// A mandate's deadline as stored, and the day its text was adopted, which a span counts from.

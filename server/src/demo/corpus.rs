@@ -56,7 +56,9 @@ pub async fn import_all(pool: &PgPool, path: &Path) -> anyhow::Result<usize> {
     Ok(documents.len())
 }
 
-/// Records the symbol the document's one resolution was adopted under.
+/// Records the symbol the document's one resolution was adopted under, and the day, unless
+/// both are recorded already: every `make run` loads the corpus again, and a write, even of
+/// the same values, sends a `data_changed` notice that empties the server's page store.
 async fn record_adopted_symbol(
     pool: &PgPool,
     doc: &CorpusDocument,
@@ -70,6 +72,12 @@ async fn record_adopted_symbol(
             resolutions.len()
         );
     };
+    let recorded = app::db::document::recorded_adoption(pool, *id).await?;
+    if recorded.adopted_symbol.as_deref() == Some(adopted_as)
+        && recorded.adopted_on == Some(doc.date_adopted)
+    {
+        return Ok(());
+    }
     app::db::review::record_adoption(pool, *id, Some(adopted_as), Some(doc.date_adopted)).await?;
     Ok(())
 }
