@@ -15,6 +15,7 @@ pub mod hydrated;
 pub mod kept_form;
 pub mod page_data;
 pub mod resolution_table;
+pub mod review_facts;
 pub mod review_forms;
 pub mod session_form;
 pub mod site_nav;

@@ -49,9 +49,9 @@ pub async fn upsert(
         insert into mandate (resolution_id, paragraph_id, key, position, paragraph_number,
                              verb, addressee, action, is_reporting, target_body,
                              target_session, target_session_label, via_body, recurrence, quote,
-                             review, due, doubt)
+                             review, due, doubt, field_doubts)
         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-                $18)
+                $18, $19)
         on conflict on constraint mandate_resolution_key_key
         do update set paragraph_id = excluded.paragraph_id, position = excluded.position,
                       verb = excluded.verb,
@@ -66,7 +66,7 @@ pub async fn upsert(
                                    else excluded.quote end,
                       due = case when mandate.review = 'corrected' then mandate.due
                                  else excluded.due end,
-                      doubt = excluded.doubt,
+                      doubt = excluded.doubt, field_doubts = excluded.field_doubts,
                       retired_at = null
         returning id, review
         "#,
@@ -87,7 +87,8 @@ pub async fn upsert(
         mandate.quote,
         review.as_str(),
         crate::domain::Due::of_extracted(&mandate.due).map(|d| d.to_string()),
-        doubt(mandate)
+        doubt(mandate),
+        sqlx::types::Json(field_doubts(mandate)) as _
     )
     .fetch_one(&mut *conn)
     .await?;
@@ -221,6 +222,20 @@ pub async fn due_and_adoption(
         .map(|d| super::stored(d, "mandate deadline"))
         .transpose()?;
     Ok((due, row.adopted_on))
+}
+
+/// The fields of `mandate` the extractor is unsure of, as stored (each reason at most 500
+/// characters; the migration caps the whole at 4,000).
+fn field_doubts(mandate: &Mandate) -> Vec<crate::extract::Doubt> {
+    mandate
+        .doubts
+        .iter()
+        .take(7)
+        .map(|d| crate::extract::Doubt {
+            field: d.field,
+            reason: d.reason.trim().chars().take(500).collect(),
+        })
+        .collect()
 }
 
 /// Why the extractor is unsure of `mandate`, as stored (at most 500 characters).

@@ -95,6 +95,7 @@ struct MandateRow {
     obligation_id: Option<i64>,
     due: Option<String>,
     doubt: Option<String>,
+    field_doubts: sqlx::types::Json<Vec<crate::extract::Doubt>>,
 }
 
 /// The one select list of [`MandateRow`], from `mandate m` and its paragraph `p`; `$rest` is the
@@ -110,7 +111,8 @@ macro_rules! select_mandates {
                       m.target_session_label, m.recurrence, m.review, m.merged_into,
                       (select o.id from obligation o
                         where o.mandate_id = m.id and o.occurrence = 1) as "obligation_id?",
-                      m.due, m.doubt
+                      m.due, m.doubt,
+                      m.field_doubts as "field_doubts: sqlx::types::Json<Vec<crate::extract::Doubt>>"
                  from mandate m left join paragraph p on p.id = m.paragraph_id "#
                 + $rest,
             $($arg),+
@@ -170,6 +172,7 @@ async fn mandates(pool: &PgPool, id: i64) -> Result<Vec<(i64, ReviewMandate)>, A
                     .map(|d| super::stored(d, "mandate deadline"))
                     .transpose()?,
                 doubt: row.doubt,
+                field_doubts: row.field_doubts.0,
                 history: history.remove(&row.id).unwrap_or_default(),
             },
         ));

@@ -90,6 +90,14 @@ fn effort_verb(seg: &str, from: usize) -> Option<usize> {
         .map(|p| lead + p.len())
 }
 
+/// Documents prepared for a meeting to work from, as a report is.
+const PRE_SESSION_DOCUMENTS: [&str; 4] = [
+    "discussion guide",
+    "background paper",
+    "working paper",
+    "concept note",
+];
+
 /// Reporting kind of a segment, if it asks for a report.
 pub fn reporting_action(seg: &str, has_target: bool) -> Option<Action> {
     let (verb, after_verb) = main_verb(seg);
@@ -116,6 +124,9 @@ pub fn reporting_action(seg: &str, has_target: bool) -> Option<Action> {
         }
         "prepare" | "produce"
             if window(seg, after_verb, 6).contains("report")
+                || PRE_SESSION_DOCUMENTS
+                    .iter()
+                    .any(|d| window(seg, after_verb, 4).contains(d))
                 || (lower.contains("overview")
                     || lower.contains("study")
                     || lower.contains("analysis"))

@@ -41,7 +41,57 @@ impl Confidence {
     }
 }
 
+/// A field of a mandate the extractor can be unsure of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Paragraph,
+    Addressee,
+    TargetBody,
+    TargetSession,
+    Recurrence,
+    Due,
+    /// Where the mandate's words start and end, and so whether it is one mandate or two.
+    Quote,
+}
+
+impl Field {
+    /// The field's name as the review page labels it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Paragraph => "Paragraph",
+            Field::Addressee => "Addressee",
+            Field::TargetBody => "Target body",
+            Field::TargetSession => "Target session",
+            Field::Recurrence => "Recurrence",
+            Field::Due => "Deadline",
+            Field::Quote => "Quote",
+        }
+    }
+}
+
+/// A field read with low confidence, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Doubt {
+    pub field: Field,
+    pub reason: String,
+}
+
 impl Mandate {
+    /// Marks `field` as read with low confidence, for `reason`; the mandate as a whole is then
+    /// as unsure as its least sure field (its first doubt gives the reason).
+    pub fn doubt(&mut self, field: Field, reason: &str) {
+        if !self.doubts.iter().any(|d| d.field == field) {
+            self.doubts.push(Doubt {
+                field,
+                reason: reason.to_string(),
+            });
+        }
+        if self.confidence.is_high() {
+            self.confidence = Confidence::Low(reason.to_string());
+        }
+    }
+
     /// The calendar date this mandate is due by, given the adoption date (YYYY-MM-DD): the
     /// stated date, or the adoption date plus the stated delay in months or days (calendar
     /// months, clamped to the month's last day). Working days are left to the caller, who

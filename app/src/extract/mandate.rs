@@ -5,10 +5,10 @@
 use super::action;
 use super::context::Context;
 use super::entity::{self, Mention, Side};
-use super::span::{Span, after};
+use super::span::{Span, after, before};
 use super::target::{self, Target};
 use super::verbs::{self, ClauseVerb};
-use super::{Action, Confidence, Mandate};
+use super::{Action, Field, Mandate, Recurrence};
 
 mod addressee;
 mod output;
@@ -111,6 +111,11 @@ struct Report {
     via: Option<String>,
     /// Whether the text names who receives it (else the adopting body is assumed).
     named: bool,
+    /// Timed by a meeting named earlier in the paragraph ("during such meetings"): its
+    /// rhythm, if it has one.
+    referred: Option<Option<Recurrence>>,
+    /// A document prepared for the meetings or bodies named after "for the".
+    prepared: bool,
 }
 
 fn clause_mandates(clause: &Clause, ctx: &mut Context, out: &mut Vec<Mandate>) {
@@ -130,7 +135,10 @@ fn clause_mandates(clause: &Clause, ctx: &mut Context, out: &mut Vec<Mandate>) {
     let segments = segments(text, Span::new(asked.action_start, clause.end));
     let mut base = base_mandate(clause.paragraph.number, asked.verb, asked.addressee);
     if let Some(reason) = asked.guess {
-        base.confidence = Confidence::Low(reason.to_string());
+        base.doubt(Field::Addressee, reason);
+    }
+    if clause.paragraph.number.is_empty() {
+        base.doubt(Field::Paragraph, "no paragraph number");
     }
     let mut output = ClauseOutput {
         text,
@@ -147,6 +155,15 @@ fn clause_mandates(clause: &Clause, ctx: &mut Context, out: &mut Vec<Mandate>) {
             None if pending.is_none()
                 && action::is_report_content(segment.of(text))
                 && output.extend_last(segment.end) => {}
+            None if pending.is_none()
+                && continues_subject(text, segment)
+                && output.extend_last(segment.end) =>
+            {
+                output.doubt_last(
+                    Field::Quote,
+                    "the infinitive after the report's subject is read as part of it, not as a second task",
+                );
+            }
             None => {
                 pending.get_or_insert(Task {
                     quote_start: group_start,
@@ -172,6 +189,23 @@ fn clause_mandates(clause: &Clause, ctx: &mut Context, out: &mut Vec<Mandate>) {
     }
 }
 
+/// "a report ... on existing commitments and to strengthen international coordination": an
+/// infinitive joined by a bare "and" (no comma) to the subject of the report before it says
+/// what the report is about, not a second task.
+fn continues_subject(text: &str, segment: Span) -> bool {
+    let joint = before(text, segment.start).trim_end();
+    let Some(head) = joint.strip_suffix(" and") else {
+        return false;
+    };
+    // the noun ("submit a report ... on"), not the verb ("to report on ... and to ensure")
+    let Some(noun) = head.rfind(" a report").and_then(|p| head.get(p..)) else {
+        return false;
+    };
+    noun.rfind(" on ")
+        .and_then(|p| noun.get(p..))
+        .is_some_and(|subject| !subject.contains([',', ';']))
+}
+
 /// The report a segment asks for, if it asks for one. A segment that names no receiving body
 /// still gets one target, without a body, so that the report is written out.
 fn report_in(clause: &Clause, segment: Span, ctx: &Context) -> Option<Report> {
@@ -184,11 +218,36 @@ fn report_in(clause: &Clause, segment: Span, ctx: &Context) -> Option<Report> {
         .iter()
         .any(|t| t.pos > segment.start && !t.body.is_empty());
     let kind = action::reporting_action(segment.of(paragraph.text), explicit)?;
+    let mut prepared = false;
+    if kind == Action::PrepareReport && !explicit {
+        let meetings = target::prepared_for(paragraph.text, segment, paragraph.mentions);
+        if !meetings.is_empty() {
+            targets = meetings;
+            prepared = true;
+        }
+    }
+    let mut referred = None;
+    if targets
+        .iter()
+        .all(|t| t.session.is_none() && t.label.is_none())
+        && let Some((session, rhythm)) = target::referred_meeting(
+            segment.of(paragraph.text),
+            before(paragraph.text, segment.start),
+        )
+    {
+        for t in targets.iter_mut() {
+            t.session = session.as_ref().and_then(|s| s.number);
+            t.label = session.as_ref().and_then(|s| s.label.clone());
+        }
+        referred = Some(rhythm);
+    }
     Some(Report {
         kind,
         targets,
         via,
-        named: explicit,
+        named: explicit || prepared,
+        referred,
+        prepared,
     })
 }
 

@@ -4,6 +4,8 @@
 use super::entity::Side;
 use super::text::{contains_short, find_short};
 
+mod missions;
+
 const UNODC: &str = "United Nations Office on Drugs and Crime";
 const OHCHR: &str = "Office of the United Nations High Commissioner for Human Rights";
 
@@ -109,6 +111,9 @@ pub fn full_name(chain: &str) -> Option<(String, Side)> {
     }
     if let Some((name, side)) = fixed_name(chain) {
         return Some((name.to_string(), side));
+    }
+    if let Some(name) = missions::mission_name(chain) {
+        return Some((name.to_string(), Side::Secretariat));
     }
     secretariat_name(chain)
         .map(|name| (name, Side::Secretariat))

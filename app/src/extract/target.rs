@@ -11,8 +11,12 @@ use super::entity::{Mention, Side};
 use super::ordinal::parse_cardinal;
 use super::span::{Span, after, before};
 
+mod back;
+mod prepared;
 mod session;
 
+pub use back::referred_meeting;
+pub use prepared::prepared_for;
 pub use session::{SessionRef, sessions};
 
 static RECURRENCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -57,6 +61,23 @@ pub fn recurrence(text: &str) -> Option<Recurrence> {
     } else {
         Recurrence::Periodic
     })
+}
+
+static REGULAR_ACTIVITY: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    super::re(concat!(
+        r"(?i)(?-u:\b)the\s+regular\s+(?:collection|compilation|monitoring|review|updating|",
+        r"exchange|analysis|assessment|publication|dissemination)(?-u:\b)"
+    ))
+});
+
+/// A rhythm the task's own activity is said to have ("strengthen the regular collection ...
+/// of data"), where no rhythm is stated outright. "In his regular reports" names the vehicle
+/// of a report, not a rhythm, and does not count.
+pub fn regular_activity(text: &str) -> Option<Recurrence> {
+    REGULAR_ACTIVITY
+        .as_ref()?
+        .is_match(text)
+        .then_some(Recurrence::Periodic)
 }
 
 /// A body a report is addressed to, with the offset where its part of the clause starts when

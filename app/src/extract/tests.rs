@@ -2,13 +2,15 @@
 
 use super::{Action, ExtractError, Mandate, ParagraphKind, Recurrence, extract, extract_bytes};
 
-fn mandates(text: &str) -> Vec<Mandate> {
+/// Every mandate of `text`, in reading order (none when it cannot be read).
+pub(super) fn mandates(text: &str) -> Vec<Mandate> {
     extract(text)
         .map(|x| x.resolutions.into_iter().flat_map(|r| r.mandates).collect())
         .unwrap_or_default()
 }
 
-fn ga(ops: &str) -> String {
+/// A General Assembly resolution with operative paragraphs `ops`.
+pub(super) fn ga(ops: &str) -> String {
     format!(
         "The General Assembly,\n\nRecalling its resolution 73/186 of 17 December 2018,\n\n{ops}\n"
     )
@@ -233,3 +235,4 @@ fn stored_spellings_match_the_json_spellings() {
 }
 
 mod kinds;
+mod references;

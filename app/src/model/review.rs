@@ -95,6 +95,8 @@ pub struct ReviewMandate {
     /// Why the extractor is unsure of it, when it is ("several Secretariat actors asked
     /// together").
     pub doubt: Option<String>,
+    /// The fields it is unsure of, each with its reason.
+    pub field_doubts: Vec<crate::extract::Doubt>,
     pub history: Vec<ReviewEntry>,
 }
 

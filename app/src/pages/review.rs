@@ -7,6 +7,7 @@ use crate::api::review::get_review;
 use crate::components::dates::day;
 use crate::components::error_alert::{PageError, last_error};
 use crate::components::page_data::load;
+use crate::components::review_facts::ReviewFacts;
 use crate::components::review_forms::{DecisionForms, Decisions};
 use crate::domain::review::Review;
 use crate::model::review::{ReviewDocument, ReviewMandate, ReviewResolution};
@@ -196,10 +197,7 @@ fn MandateReview(
     let labelled = heading.clone();
     let marked = crate::domain::preview::marked(&mandate.paragraph_text, &[&mandate.quote]);
     let f = &mandate.fields;
-    let session = f
-        .target_session
-        .map(|n| n.to_string())
-        .unwrap_or_else(|| "—".into());
+    let proposed = mandate.review == Review::Proposed;
     // The extractor's reason to doubt it, while someone still has to decide.
     let doubt = mandate
         .doubt
@@ -252,15 +250,7 @@ fn MandateReview(
             </h3>
             {doubt}
             <p class="paragraph-text" inner_html=marked></p>
-            <dl class="facts">
-                <dt>"Addressee"</dt><dd>{f.addressee.clone()}</dd>
-                <dt>"Action"</dt><dd>{f.action.as_str()}</dd>
-                <dt>"Reporting"</dt><dd>{if f.is_reporting { "yes" } else { "no" }}</dd>
-                <dt>"Target body"</dt><dd>{f.target_body.clone().unwrap_or_else(|| "—".into())}</dd>
-                <dt>"Target session"</dt><dd>{session}</dd>
-                <dt>"Recurrence"</dt><dd>{f.recurrence.map_or("—", |r| r.label())}</dd>
-                {mandate.due.map(|due| view! { <dt>"Deadline"</dt><dd>{due.words()}</dd> })}
-            </dl>
+            <ReviewFacts mandate=mandate.clone() show_doubts=proposed />
             {tracked}
             {merged}
             {forms}

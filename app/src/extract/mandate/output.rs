@@ -2,7 +2,7 @@
 
 use super::super::span::{Span, before};
 use super::super::target::{self, Target};
-use super::super::{Confidence, Mandate, due, verbs};
+use super::super::{Field, Mandate, due, verbs};
 use super::{Report, Task, action};
 
 /// Where the mandates of one clause go: the fields they share (paragraph, verb, addressee)
@@ -28,6 +28,15 @@ impl ClauseOutput<'_> {
         let mut m = self.base.clone();
         m.action = action::classify(action);
         m.recurrence = target::recurrence(action);
+        if m.recurrence.is_none() {
+            m.recurrence = target::regular_activity(action);
+            if m.recurrence.is_some() {
+                m.doubt(
+                    Field::Recurrence,
+                    "rhythm read from \"regular\" before the activity",
+                );
+            }
+        }
         m.due = due::due_in(action);
         m.quote = quote(self.text, Span::new(task.quote_start, end));
         self.out.push(m);
@@ -36,7 +45,8 @@ impl ClauseOutput<'_> {
 
     /// One reporting mandate per receiving body, each quoting its part of the segment.
     pub(super) fn reports(&mut self, report: &Report, segment: Span, quote_start: usize) {
-        let recurrence = target::recurrence(segment.of(self.text));
+        let stated = target::recurrence(segment.of(self.text));
+        let recurrence = stated.or(report.referred.flatten());
         let due = due::due_in(segment.of(self.text));
         if self.continues_last(report, segment) {
             return;
@@ -56,9 +66,24 @@ impl ClauseOutput<'_> {
             m.recurrence = recurrence;
             m.due = due.clone();
             m.quote = quote(self.text, quoted);
-            if !report.named && m.confidence.is_high() {
-                m.confidence =
-                    Confidence::Low("no recipient named: the adopting body is assumed".to_string());
+            if report.referred.is_some() {
+                let reason = "taken from the meeting named earlier in the paragraph";
+                m.doubt(Field::TargetSession, reason);
+                if stated.is_none() && recurrence.is_some() {
+                    m.doubt(Field::Recurrence, reason);
+                }
+            }
+            if report.prepared {
+                m.doubt(
+                    Field::TargetBody,
+                    "a document prepared for the meetings named after \"for\", read as a report to them",
+                );
+            }
+            if !report.named {
+                m.doubt(
+                    Field::TargetBody,
+                    "no recipient named: the adopting body is assumed",
+                );
             }
             self.last_report = Some((self.out.len(), quoted.start));
             self.out.push(m);
@@ -75,6 +100,13 @@ impl ClauseOutput<'_> {
         };
         last.quote = quote(self.text, Span::new(quote_start, end));
         true
+    }
+
+    /// Marks the report just written as unsure in `field`.
+    pub(super) fn doubt_last(&mut self, field: Field, reason: &str) {
+        if let Some(last) = self.last_report.and_then(|(i, _)| self.out.get_mut(i)) {
+            last.doubt(field, reason);
+        }
     }
 
     /// "Continue to provide, in his reports, information on ..., and to provide the Council

@@ -13,7 +13,7 @@ const ORD: &str = r"[a-z]+(?:-[a-z]+)?|\d{1,4}(?:st|nd|rd|th)?";
 static SESSION: LazyLock<Option<Regex>> = LazyLock::new(|| {
     super::super::re(&format!(
         concat!(
-            r"(?i)(?-u:\b)(?:at|during|for|by|before|no later than|not later than|until)\s+",
+            r"(?i)(?-u:\b)(?:at|during|for|from|by|before|no later than|not later than|until)\s+",
             r"(?:the\s+(?:main|first|second|resumed|reconvened|regular|substantive|organizational)\s+part\s+of\s+)?",
             r"(?:its|the|their)\s+(?:(?P<label>(?:(?:resumed|reconvened|regular|special|substantive|organizational|thematic)\s+)?",
             r"(?P<ord>{ord})\s+(?:(?:regular|special|resumed|substantive|emergency special)\s+)?",

@@ -2,18 +2,7 @@
 //! written for the test in UN drafting style, not cut from a scored text.
 
 use super::super::{Action, Confidence, Mandate, Recurrence, extract};
-
-fn mandates(text: &str) -> Vec<Mandate> {
-    extract(text)
-        .map(|x| x.resolutions.into_iter().flat_map(|r| r.mandates).collect())
-        .unwrap_or_default()
-}
-
-fn ga(ops: &str) -> String {
-    format!(
-        "The General Assembly,\n\nRecalling its resolution 70/1 of 25 September 2015,\n\n{ops}\n"
-    )
-}
+use super::{ga, mandates};
 
 fn one(text: &str) -> Mandate {
     let ms = mandates(text);
