@@ -10,6 +10,7 @@
 
 use std::path::PathBuf;
 
+use app::domain::Due;
 use app::extract::{Extraction, extract};
 use serde_json::Value;
 
@@ -53,14 +54,15 @@ fn has_deadline(m: &Value) -> bool {
 /// due date a delay in months gives from the adoption date (the corpus's convention; delays in
 /// days stay delays).
 fn extracted(x: &Extraction, adopted: &str) -> Vec<(String, Value)> {
+    let adopted_on = chrono::NaiveDate::parse_from_str(adopted, "%Y-%m-%d").ok();
     let mut out = Vec::new();
     for r in &x.resolutions {
         for m in &r.mandates {
             let mut v = serde_json::to_value(m).expect("serializes");
             if m.due.due_within_months.is_some()
-                && let Some(date) = m.due_date_from(adopted)
+                && let Some(date) = Due::of_extracted(&m.due).and_then(|d| d.date(adopted_on))
             {
-                v["due_date"] = Value::String(date);
+                v["due_date"] = Value::String(date.to_string());
             }
             out.push((r.label.clone(), v));
         }

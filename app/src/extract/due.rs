@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use chrono::{Datelike, Days, Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use regex::Regex;
 
 use super::Due;
@@ -101,23 +101,9 @@ fn iso(date: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
-/// The date `due` falls on for a text adopted on `adopted` (YYYY-MM-DD).
-pub fn due_date_from(due: &Due, adopted: &str) -> Option<String> {
-    if let Some(date) = &due.due_date {
-        return Some(date.clone());
-    }
-    let adopted = NaiveDate::parse_from_str(adopted.trim(), "%Y-%m-%d").ok()?;
-    let date = if let Some(months) = due.due_within_months {
-        adopted.checked_add_months(Months::new(months))?
-    } else {
-        adopted.checked_add_days(Days::new(u64::from(due.due_within_days?)))?
-    };
-    Some(iso(date))
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{Due, due_date_from, due_in};
+    use super::{Due, due_in};
 
     fn due(text: &str) -> Due {
         due_in(text)
@@ -167,26 +153,5 @@ mod tests {
         assert_eq!(due("to achieve the Goals by 2030"), Due::default());
         assert_eq!(due("adopted on 17 December 2018"), Due::default());
         assert_eq!(due("by 31 February 2026"), Due::default());
-    }
-
-    #[test]
-    fn from_adoption() {
-        let months = Due {
-            due_within_months: Some(6),
-            ..Due::default()
-        };
-        assert_eq!(
-            due_date_from(&months, "2025-08-31").as_deref(),
-            Some("2026-02-28")
-        );
-        let days = Due {
-            due_within_days: Some(90),
-            ..Due::default()
-        };
-        assert_eq!(
-            due_date_from(&days, "2025-01-01").as_deref(),
-            Some("2025-04-01")
-        );
-        assert_eq!(due_date_from(&days, "no date"), None);
     }
 }

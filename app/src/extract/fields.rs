@@ -3,12 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Mandate, due};
+use super::Mandate;
 
 /// A deadline stated as a calendar date or as a delay from adoption ("within 90 days of the
 /// adoption of the present resolution"); delays need the adoption date, which the text of a
-/// draft does not carry, so they are kept as delays ([`Mandate::due_date_from`] turns them
-/// into dates).
+/// draft does not carry, so they are kept as delays (`domain::Due::of_extracted(..).date(..)`
+/// turns them into dates).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Due {
     /// "no later than 31 March 2027", "by the end of 2026" (YYYY-MM-DD).
@@ -90,13 +90,5 @@ impl Mandate {
         if self.confidence.is_high() {
             self.confidence = Confidence::Low(reason.to_string());
         }
-    }
-
-    /// The calendar date this mandate is due by, given the adoption date (YYYY-MM-DD): the
-    /// stated date, or the adoption date plus the stated delay in months or days (calendar
-    /// months, clamped to the month's last day). Working days are left to the caller, who
-    /// knows the holidays. `None` when there is no such deadline or `adopted` is no date.
-    pub fn due_date_from(&self, adopted: &str) -> Option<String> {
-        due::due_date_from(&self.due, adopted)
     }
 }
