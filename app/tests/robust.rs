@@ -6,7 +6,17 @@ use proptest::prelude::*;
 
 const SEED: &str = include_str!("../../data/E-2019-30.txt");
 
-const TOKENS: [&str; 40] = [
+/// Development-corpus texts of the kinds the seed lacks: a Security Council draft exported
+/// from PDF, a Congress preparation text, a political declaration, a text with a briefing
+/// timed by a meeting named earlier.
+const CORPUS: [&str; 4] = [
+    include_str!("../../data/corpus/texts/22-s-2018-221.txt"),
+    include_str!("../../data/corpus/texts/13-e-res-2023-23.txt"),
+    include_str!("../../data/corpus/texts/01-a-res-76-181.txt"),
+    include_str!("../../data/corpus/texts/20-a-res-77-220.txt"),
+];
+
+const TOKENS: [&str; 56] = [
     "Requests",
     "requests that he submit",
     " the Secretary-General",
@@ -47,6 +57,22 @@ const TOKENS: [&str; 40] = [
     "Decides to request",
     "73/186. Title\n",
     "the Office",
+    " during such meetings",
+    ", from its eighty-second session onward,",
+    " to prepare a discussion guide",
+    " for the regional preparatory meetings",
+    " for the Congress itself",
+    " the regular collection of data",
+    " a report on existing commitments and to strengthen",
+    " (UNMISS)",
+    "United Nations Mission in the Republic of South Sudan",
+    " within 90 days of the adoption",
+    " and every 90 days thereafter",
+    "[^3]",
+    "We request the Office",
+    "At its 5th plenary meeting, on 3 June 2021, the Council decided to request",
+    " no later than 31 March 2027",
+    "persons.8 6. We",
 ];
 
 fn config() -> ProptestConfig {
@@ -137,6 +163,25 @@ proptest! {
         let a = char_floor(SEED, start % SEED.len());
         let b = char_floor(SEED, a + len);
         let text = apply(SEED[a..b].to_string(), &edits);
+        if let Ok(x) = extract(&text) {
+            for r in &x.resolutions {
+                for m in &r.mandates {
+                    prop_assert!(r.paragraphs.iter().any(|p| p.text.contains(&m.quote)));
+                }
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn mutated_corpus(which in 0usize..CORPUS.len(), start in any::<usize>(), len in 0usize..40_000, edits in prop::collection::vec(edit(), 0..12)) {
+        let text = CORPUS[which];
+        let a = char_floor(text, start % text.len());
+        let b = char_floor(text, a + len);
+        let text = apply(text[a..b].to_string(), &edits);
         if let Ok(x) = extract(&text) {
             for r in &x.resolutions {
                 for m in &r.mandates {
