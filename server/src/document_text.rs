@@ -23,6 +23,8 @@ use quick_xml::events::BytesRef;
 /// Largest upload accepted: the import's limit, which the pages state too. Resolutions are well
 /// under 1 MB as text and a few MB as PDF; a whole session report as PDF stays under it.
 pub use app::domain::upload::MAX_UPLOAD_BYTES;
+/// Most bytes the streams of an uploaded PDF may unpack to.
+pub use pdf::MAX_UNPACKED_BYTES as MAX_PDF_UNPACKED_BYTES;
 
 /// The formats read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,6 +108,13 @@ pub enum Refusal {
          refused as possibly damaged or malicious. Save it again from Word, or upload it as PDF."
     )]
     ZipBomb,
+    #[error(
+        "This PDF unpacks to far more data than any resolution has (over {} MB), so it is \
+         refused as possibly damaged or malicious. Upload the PDF from the Official Document \
+         System or a Word file.",
+        pdf::MAX_UNPACKED_BYTES / (1024 * 1024)
+    )]
+    PdfBomb,
     #[error(
         "This XML file is not well-formed (line {line}: {reason}). Upload the Akoma Ntoso file \
          exactly as published, or the resolution's PDF."

@@ -15,6 +15,8 @@ mod common;
 mod markup;
 #[path = "document_text/pdf.rs"]
 mod pdf;
+#[path = "document_text/pdf_bombs.rs"]
+mod pdf_bombs;
 
 fn corpus(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -132,6 +134,7 @@ fn every_refusal_says_what_to_do() {
         Refusal::BrokenPdf,
         Refusal::BrokenDocx,
         Refusal::ZipBomb,
+        Refusal::PdfBomb,
         Refusal::MalformedXml {
             line: 4,
             reason: "x".into(),

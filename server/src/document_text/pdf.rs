@@ -4,7 +4,11 @@
 //! `catch_unwind`, and a panic is the "damaged PDF" refusal. It also follows a page's `Parent`
 //! links and runs form XObjects (`Do`) by recursion without a guard, so a cycle in either
 //! overflows the stack, which aborts the whole process (there is no panic to catch): the
-//! document's object graph is checked for that first, with lopdf.
+//! document's object graph is checked for that first, with lopdf. Neither caps what it
+//! unpacks, so what the file's streams unpack to is counted first ([`unpacked`]), before
+//! lopdf loads the file and again before pdf-extract reads it.
+
+mod unpacked;
 
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -14,12 +18,15 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 use pdf_extract::{PlainTextOutput, output_doc};
 
 use super::Refusal;
+use unpacked::Budget;
+pub use unpacked::MAX_UNPACKED_BYTES;
 
 /// Fewer non-space characters than this per page, on average: a scan without a text layer.
 pub const MIN_CHARACTERS_PER_PAGE: usize = 20;
 
 /// The text of a PDF and its number of pages.
 pub(super) fn read(bytes: &[u8]) -> Result<(String, usize), Refusal> {
+    unpacked::raw_streams(bytes, &mut Budget::default()).map_err(|_| Refusal::PdfBomb)?;
     let document = catch_unwind(|| Document::load_mem(bytes))
         .map_err(|_| Refusal::BrokenPdf)?
         .map_err(|_| Refusal::BrokenPdf)?;
@@ -28,6 +35,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<(String, usize), Refusal> {
     if document.trailer.get(b"Encrypt").is_ok() || document.is_encrypted() {
         return Err(Refusal::EncryptedPdf);
     }
+    unpacked::document_streams(&document, &mut Budget::default()).map_err(|_| Refusal::PdfBomb)?;
     let pages = document.get_pages().len();
     if pages == 0 || endless(&document) {
         return Err(Refusal::BrokenPdf);

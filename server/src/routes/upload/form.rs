@@ -51,7 +51,9 @@ impl Problem {
 impl From<Refusal> for Problem {
     fn from(refusal: Refusal) -> Self {
         let status = match refusal {
-            Refusal::TooLarge { .. } | Refusal::ZipBomb => StatusCode::PAYLOAD_TOO_LARGE,
+            Refusal::TooLarge { .. } | Refusal::ZipBomb | Refusal::PdfBomb => {
+                StatusCode::PAYLOAD_TOO_LARGE
+            }
             Refusal::Unsupported { .. } | Refusal::LegacyOffice => {
                 StatusCode::UNSUPPORTED_MEDIA_TYPE
             }
