@@ -76,23 +76,37 @@ pub struct ObligationSchedule {
     /// The deadline the text writes as a date or a span from adoption, when it does (the
     /// obligation is then due on [`Deadlines::on`](crate::domain::Deadlines::on) that day).
     pub due: Option<crate::domain::Due>,
+    /// For a periodic one, the span between occurrences ("every 60 days").
+    pub every: Option<crate::domain::Due>,
 }
 
 impl ObligationSchedule {
     /// A date deadline in words: "by 31 March 2027"; "by 13 June 2018 (within 90 days of
-    /// adoption)"; "within 90 days of adoption (the adoption date is not recorded)". `None` for
-    /// an obligation due at a session.
+    /// adoption)"; "within 90 days of adoption (the adoption date is not recorded)"; a later
+    /// occurrence "by 31 March 2028 (the first by 31 March 2027)"; a periodic one with its
+    /// rhythm, "..., then every 60 days". `None` for an obligation due at a session.
     pub fn due_words(&self) -> Option<String> {
         let due = self.due?;
         let day = self.deadlines.filter(|d| d.session_opens.is_none());
+        let then = self
+            .every
+            .and_then(|e| e.every_words())
+            .map(|every| format!(", then {every}"))
+            .unwrap_or_default();
         Some(match (due, day) {
-            (crate::domain::Due::On { .. }, _) => due.words(),
-            (_, Some(d)) => format!(
-                "by {} ({})",
+            // a later occurrence of a deadline first due on a named day
+            (crate::domain::Due::On { date }, Some(d)) if d.submission != date => format!(
+                "by {} (the first {}{then})",
                 crate::domain::calendar::day(d.submission),
                 due.words()
             ),
-            (_, None) => format!("{} (the adoption date is not recorded)", due.words()),
+            (crate::domain::Due::On { .. }, _) => format!("{}{then}", due.words()),
+            (_, Some(d)) => format!(
+                "by {} ({}{then})",
+                crate::domain::calendar::day(d.submission),
+                due.words()
+            ),
+            (_, None) => format!("{}{then} (the adoption date is not recorded)", due.words()),
         })
     }
 

@@ -6,8 +6,6 @@
 //! The deadlines are set on the extraction here, so these tests show the storage and the pages
 //! whatever the extractor reads (its own tests show the reading).
 
-use app::db::document::{DocumentSource, store_extraction};
-use app::domain::review::Review;
 use app::domain::{Due, DueUnit, Recurrence, Status, StatusChange, Urgency};
 use app::extract::extract;
 use chrono::NaiveDate;
@@ -59,20 +57,7 @@ async fn store(pool: &PgPool, adopted: Option<NaiveDate>) -> (i64, i64) {
         date: date("2027-03-31"),
     });
     mandates[1].recurrence = Some(Recurrence::Annual);
-    let mut tx = pool.begin().await.unwrap();
-    let source = DocumentSource {
-        symbol: "S/2031/1",
-        title: "Dated deadlines",
-        sha256: "00",
-        extractor_version: app::extract::EXTRACTOR_VERSION,
-        adopted_on: adopted,
-        imported_by: None,
-    };
-    let id = app::db::document::insert(&mut tx, &source).await.unwrap();
-    store_extraction(&mut tx, id, &extraction, Review::Confirmed)
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
+    common::store_trusted(pool, "S/2031/1", adopted, &extraction).await;
     let ids: Vec<i64> = sqlx::query_scalar(
         "select o.id from obligation o join mandate m on m.id = o.mandate_id \
            join resolution r on r.id = m.resolution_id join document d on d.id = r.document_id \
@@ -82,14 +67,6 @@ async fn store(pool: &PgPool, adopted: Option<NaiveDate>) -> (i64, i64) {
     .await
     .unwrap();
     (ids[0], ids[1])
-}
-
-async fn due_on(pool: &PgPool, id: i64) -> Option<NaiveDate> {
-    sqlx::query_scalar("select due_on from obligation where id = $1")
-        .bind(id)
-        .fetch_one(pool)
-        .await
-        .unwrap()
 }
 
 async fn judged(pool: &PgPool, id: i64, today: &str) -> Urgency {
@@ -105,8 +82,11 @@ async fn judged(pool: &PgPool, id: i64, today: &str) -> Urgency {
 #[sqlx::test(migrator = "MIGRATOR")]
 async fn a_span_is_counted_from_the_adoption_and_a_named_day_is_kept(pool: PgPool) {
     let (within, by) = store(&pool, Some(date("2026-10-01"))).await;
-    assert_eq!(due_on(&pool, within).await, Some(date("2026-12-30")));
-    assert_eq!(due_on(&pool, by).await, Some(date("2027-03-31")));
+    assert_eq!(
+        common::due_on(&pool, within).await,
+        Some(date("2026-12-30"))
+    );
+    assert_eq!(common::due_on(&pool, by).await, Some(date("2027-03-31")));
 
     // Judged against that day, with no session at all.
     assert_eq!(
@@ -136,12 +116,12 @@ async fn a_span_is_counted_from_the_adoption_and_a_named_day_is_kept(pool: PgPoo
 async fn a_span_waits_for_the_adoption_date_and_follows_it(pool: PgPool) {
     let (within, by) = store(&pool, None).await;
     assert_eq!(
-        due_on(&pool, within).await,
+        common::due_on(&pool, within).await,
         None,
         "no adoption date, no day"
     );
     assert_eq!(judged(&pool, within, "2026-12-20").await, Urgency::NoDate);
-    assert_eq!(due_on(&pool, by).await, Some(date("2027-03-31")));
+    assert_eq!(common::due_on(&pool, by).await, Some(date("2027-03-31")));
 
     let resolution: i64 = sqlx::query_scalar("select id from resolution")
         .fetch_one(&pool)
@@ -156,9 +136,12 @@ async fn a_span_waits_for_the_adoption_date_and_follows_it(pool: PgPool) {
     .await
     .unwrap();
     assert!(recorded);
-    assert_eq!(due_on(&pool, within).await, Some(date("2027-04-15")));
     assert_eq!(
-        due_on(&pool, by).await,
+        common::due_on(&pool, within).await,
+        Some(date("2027-04-15"))
+    );
+    assert_eq!(
+        common::due_on(&pool, by).await,
         Some(date("2027-03-31")),
         "a named day stays"
     );
@@ -187,7 +170,7 @@ async fn the_next_yearly_occurrence_is_due_a_year_later(pool: PgPool) {
         .await
         .unwrap();
     let next = state.next_occurrence.expect("an annual report recurs");
-    assert_eq!(due_on(&pool, next).await, Some(date("2028-03-31")));
+    assert_eq!(common::due_on(&pool, next).await, Some(date("2028-03-31")));
     let session: Option<i64> =
         sqlx::query_scalar("select session_id from obligation where id = $1")
             .bind(next)

@@ -34,6 +34,7 @@ struct FinderRow {
     issuance_lead_weeks: Option<i32>,
     due_on: Option<NaiveDate>,
     due: Option<String>,
+    every: Option<String>,
     marked_quote: String,
     total: i64,
 }
@@ -57,6 +58,7 @@ impl FinderRow {
             issuance_lead_weeks: self.issuance_lead_weeks,
             due_on: self.due_on,
             due: self.due,
+            every: self.every,
         })?;
         Ok(FoundObligation {
             urgency: urgency(
@@ -182,7 +184,7 @@ macro_rules! finder_rows {
                    page.body, b.code as "body_code?", page.number as "number?",
                    s.label as "session_label?", s.opens_on as "opens_on?",
                    s.closes_on as "closes_on?", b.submission_lead_weeks as "submission_lead_weeks?",
-                   b.issuance_lead_weeks as "issuance_lead_weeks?", o.due_on, m.due,
+                   b.issuance_lead_weeks as "issuance_lead_weeks?", o.due_on, m.due, m.every,
                    -- Marked after the page is cut, so only the rows shown are highlighted.
                    case when $13::text is null then m.quote
                         else ts_headline('english', m.quote, $13::text::tsquery,

@@ -49,9 +49,9 @@ pub async fn upsert(
         insert into mandate (resolution_id, paragraph_id, key, position, paragraph_number,
                              verb, addressee, action, is_reporting, target_body,
                              target_session, target_session_label, via_body, recurrence, quote,
-                             review, due, doubt, field_doubts)
+                             review, due, doubt, field_doubts, every)
         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-                $18, $19)
+                $18, $19, $20)
         on conflict on constraint mandate_resolution_key_key
         do update set paragraph_id = excluded.paragraph_id, position = excluded.position,
                       verb = excluded.verb,
@@ -66,6 +66,8 @@ pub async fn upsert(
                                    else excluded.quote end,
                       due = case when mandate.review = 'corrected' then mandate.due
                                  else excluded.due end,
+                      every = case when mandate.review = 'corrected' then mandate.every
+                                   else excluded.every end,
                       doubt = excluded.doubt, field_doubts = excluded.field_doubts,
                       retired_at = null
         returning id, review
@@ -88,7 +90,8 @@ pub async fn upsert(
         review.as_str(),
         crate::domain::Due::of_extracted(&mandate.due).map(|d| d.to_string()),
         doubt(mandate),
-        sqlx::types::Json(field_doubts(mandate)) as _
+        sqlx::types::Json(field_doubts(mandate)) as _,
+        crate::domain::Due::every_of_extracted(&mandate.due).map(|d| d.to_string())
     )
     .fetch_one(&mut *conn)
     .await?;

@@ -28,6 +28,8 @@ pub(super) struct ScheduleRow {
     /// The obligation's own day (a date deadline), and the mandate's deadline as written.
     pub due_on: Option<NaiveDate>,
     pub due: Option<String>,
+    /// The span between occurrences of a periodic one ("60 days"), as stored.
+    pub every: Option<String>,
 }
 
 impl TryFrom<ScheduleRow> for ObligationSchedule {
@@ -55,6 +57,11 @@ impl TryFrom<ScheduleRow> for ObligationSchedule {
                 .as_deref()
                 .map(|d| stored(d, "mandate deadline"))
                 .transpose()?,
+            every: row
+                .every
+                .as_deref()
+                .map(|d| stored(d, "mandate rhythm"))
+                .transpose()?,
         })
     }
 }
@@ -71,7 +78,7 @@ macro_rules! schedule_rows {
                    m.addressee, coalesce(b.name, o.target_body) as "body?",
                    s.number as "number?", s.label as "label?", s.opens_on, s.closes_on,
                    b.submission_lead_weeks as "submission_lead_weeks?",
-                   b.issuance_lead_weeks as "issuance_lead_weeks?", o.due_on, m.due
+                   b.issuance_lead_weeks as "issuance_lead_weeks?", o.due_on, m.due, m.every
               from obligation o
               join mandate m on m.id = o.mandate_id
               join resolution r on r.id = m.resolution_id

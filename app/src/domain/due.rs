@@ -82,6 +82,36 @@ impl Due {
 }
 
 impl Due {
+    /// The span between occurrences of a periodic deadline the extractor read ("every 90 days",
+    /// "on a monthly basis"): months first, then days.
+    pub fn every_of_extracted(found: &crate::extract::Due) -> Option<Due> {
+        let span = |count: Option<u32>, unit| {
+            count
+                .filter(|c| (1..10_000).contains(c))
+                .map(|count| Due::Within { count, unit })
+        };
+        span(found.every_months, DueUnit::Months).or_else(|| span(found.every_days, DueUnit::Days))
+    }
+
+    /// The day one span after `day` (the next occurrence of a periodic deadline); `None` for a
+    /// named day, which is no span.
+    pub fn after(self, day: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            Due::On { .. } => None,
+            span => span.date(Some(day)),
+        }
+    }
+
+    /// A span as a rhythm, for pages: "every 60 days", "every month", "every 6 months";
+    /// `None` for a named day.
+    pub fn every_words(self) -> Option<String> {
+        match self {
+            Due::On { .. } => None,
+            Due::Within { count: 1, unit } => Some(format!("every {}", unit.words(1))),
+            Due::Within { count, unit } => Some(format!("every {count} {}", unit.words(count))),
+        }
+    }
+
     /// What the extractor read, as one deadline: a named day first, then a span in months,
     /// calendar days or working days.
     pub fn of_extracted(found: &crate::extract::Due) -> Option<Due> {

@@ -23,6 +23,12 @@ pub struct Due {
     /// "within six months", "no later than 12 months after the adoption".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due_within_months: Option<u32>,
+    /// The rhythm of a periodic deadline, in days: "and every 90 days thereafter".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub every_days: Option<u32>,
+    /// The rhythm in months: "on a monthly basis" (1), "quarterly" (3), "every six months".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub every_months: Option<u32>,
 }
 
 /// How far a mandate can be trusted without a second look.

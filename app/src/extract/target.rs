@@ -12,10 +12,12 @@ use super::ordinal::parse_cardinal;
 use super::span::{Span, after, before};
 
 mod back;
+mod every;
 mod prepared;
 mod session;
 
 pub use back::referred_meeting;
+pub use every::set_every;
 pub use prepared::prepared_for;
 pub use session::{SessionRef, sessions};
 

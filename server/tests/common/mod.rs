@@ -251,3 +251,42 @@ pub async fn load_full_demo(pool: &PgPool) {
         .await
         .unwrap_or_else(|err| panic!("demo progress: {err:#}"));
 }
+
+/// Stores `extraction` as document `symbol` adopted on `adopted`, its mandates trusted as
+/// found (as the command-line import does); the document's id.
+pub async fn store_trusted(
+    pool: &PgPool,
+    symbol: &str,
+    adopted: Option<chrono::NaiveDate>,
+    extraction: &app::extract::Extraction,
+) -> i64 {
+    let mut tx = pool.begin().await.unwrap();
+    let source = app::db::document::DocumentSource {
+        symbol,
+        title: symbol,
+        sha256: "00",
+        extractor_version: app::extract::EXTRACTOR_VERSION,
+        adopted_on: adopted,
+        imported_by: None,
+    };
+    let id = app::db::document::insert(&mut tx, &source).await.unwrap();
+    app::db::document::store_extraction(
+        &mut tx,
+        id,
+        extraction,
+        app::domain::review::Review::Confirmed,
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    id
+}
+
+/// The day obligation `id` is due on, when it is due on a day.
+pub async fn due_on(pool: &PgPool, id: i64) -> Option<chrono::NaiveDate> {
+    sqlx::query_scalar("select due_on from obligation where id = $1")
+        .bind(id)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}

@@ -1,7 +1,7 @@
 //! The steps of a status change besides the change itself: checking a deferral's target, and
 //! creating a recurring obligation's next occurrence.
 
-use crate::domain::{Recurrence, SessionCadence, next_session_number};
+use crate::domain::{Due, Recurrence, SessionCadence, next_session_number};
 use crate::error::AppError;
 
 /// A deferral must name a later session of the same body.
@@ -31,9 +31,10 @@ pub(super) async fn check_later_session(
 }
 
 /// Creates the next occurrence of a recurring obligation (annual: the body's next session,
-/// biennial: the one after, ...; for one due on a day, that day a year or two later), at most
-/// once, with its own creation event. Nothing happens for non-recurring or "periodic" mandates,
-/// or when the session is unknown.
+/// biennial: the one after, ...; for one due on a day, that day a year or two later, or one
+/// stated span later for a periodic one, "every 90 days"), at most once, with its own creation
+/// event. Nothing happens for non-recurring mandates, "periodic" ones with no stated span or
+/// no day, or when the session is unknown.
 pub(super) async fn spawn_next_occurrence(
     tx: &mut sqlx::PgConnection,
     id: i64,
@@ -41,7 +42,7 @@ pub(super) async fn spawn_next_occurrence(
 ) -> Result<Option<i64>, AppError> {
     let row = sqlx::query!(
         r#"
-        select o.mandate_id, o.occurrence, o.kind, o.target_body, m.recurrence, o.due_on,
+        select o.mandate_id, o.occurrence, o.kind, o.target_body, m.recurrence, o.due_on, m.every,
                s.number as "number?", s.body_id as "body_id?", b.cadence_years as "cadence_years?"
           from obligation o
           join mandate m on m.id = o.mandate_id
@@ -54,9 +55,19 @@ pub(super) async fn spawn_next_occurrence(
     .fetch_one(&mut *tx)
     .await?;
     let recurrence: Option<Recurrence> = row.recurrence.as_deref().and_then(|r| r.parse().ok());
-    // Due on a day: the next occurrence is due the interval's years later, at no session.
+    // Due on a day: the next occurrence is due the interval's years later, or, for a
+    // periodic one, one stated span later ("every 90 days"), at no session.
     if let (Some(recurrence), Some(due_on)) = (recurrence, row.due_on) {
-        let Some(next_due) = next_due_day(recurrence, due_on) else {
+        let every: Option<Due> = row
+            .every
+            .as_deref()
+            .map(|e| crate::db::stored(e, "mandate rhythm"))
+            .transpose()?;
+        let next_due = match (recurrence, every) {
+            (Recurrence::Periodic, Some(every)) => every.after(due_on),
+            _ => next_due_day(recurrence, due_on),
+        };
+        let Some(next_due) = next_due else {
             return Ok(None);
         };
         let next = Occurrence {

@@ -2,7 +2,7 @@
 
 use super::super::span::{Span, before};
 use super::super::target::{self, Target};
-use super::super::{Field, Mandate, due, verbs};
+use super::super::{Field, Mandate, Recurrence, due, verbs};
 use super::{Report, Task, action};
 
 /// Where the mandates of one clause go: the fields they share (paragraph, verb, addressee)
@@ -38,6 +38,9 @@ impl ClauseOutput<'_> {
             }
         }
         m.due = due::due_in(action);
+        if m.recurrence == Some(Recurrence::Periodic) {
+            target::set_every(action, &mut m.due);
+        }
         m.quote = quote(self.text, Span::new(task.quote_start, end));
         self.out.push(m);
         self.last_report = None;
@@ -47,7 +50,10 @@ impl ClauseOutput<'_> {
     pub(super) fn reports(&mut self, report: &Report, segment: Span, quote_start: usize) {
         let stated = target::recurrence(segment.of(self.text));
         let recurrence = stated.or(report.referred.flatten());
-        let due = due::due_in(segment.of(self.text));
+        let mut due = due::due_in(segment.of(self.text));
+        if recurrence == Some(Recurrence::Periodic) {
+            target::set_every(segment.of(self.text), &mut due);
+        }
         if self.continues_last(report, segment) {
             return;
         }

@@ -132,3 +132,53 @@ fn each_doubt_names_its_field() {
         .unwrap_or_default();
     assert!(m.doubts.is_empty() && m.confidence.is_high());
 }
+
+#[test]
+fn how_often_a_periodic_deadline_falls() {
+    let council = |ops: &str| {
+        format!("The Security Council,\n\nRecalling its previous resolutions,\n\n{ops}\n")
+    };
+    let m = mandates(&council(
+        "1. Requests the Secretary-General to report to the Council within 60 days of the adoption of this resolution and every 60 days thereafter on the situation in the region;",
+    ))
+    .into_iter()
+    .next()
+    .unwrap_or_default();
+    assert_eq!(m.recurrence, Some(Recurrence::Periodic));
+    assert_eq!(
+        (m.due.due_within_days, m.due.every_days),
+        (Some(60), Some(60))
+    );
+    let every = |ops: &str| {
+        let m = mandates(&council(ops))
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        (m.due.every_days, m.due.every_months)
+    };
+    assert_eq!(
+        every(
+            "1. Requests the Secretary-General to brief the Council on a monthly basis on the operations of the Mission;"
+        ),
+        (None, Some(1))
+    );
+    assert_eq!(
+        every(
+            "1. Requests the Secretary-General to keep the Council informed quarterly of the progress made;"
+        ),
+        (None, Some(3))
+    );
+    assert_eq!(
+        every(
+            "1. Requests the Secretary-General to report to the Council every six months on the implementation of this resolution;"
+        ),
+        (None, Some(6))
+    );
+    // a rhythm in years is a recurrence of its own, not a span
+    assert_eq!(
+        every(
+            "1. Requests the Secretary-General to report to the Council every two years on the measures taken;"
+        ),
+        (None, None)
+    );
+}
