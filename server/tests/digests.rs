@@ -240,3 +240,37 @@ async fn the_command_prints_the_digests_and_a_dry_run_writes_nothing(pool: PgPoo
         .unwrap();
     assert_eq!(state, "sent");
 }
+
+/// A subscriber's digest gives a deadline set by date with its day, and a periodic one with
+/// its rhythm, as the pages do.
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn a_digest_gives_date_deadlines_their_day_and_rhythm(pool: PgPool) {
+    let today = Utc::now().date_naive();
+    let adopted = today - chrono::Days::new(30);
+    let text = "The Security Council,\n\nRecalling its previous resolutions,\n\n\
+        1. Requests the Secretary-General to report to the Council within 60 days of the \
+        adoption of this resolution and every 60 days thereafter on the protection of civilians;\n";
+    let extraction = app::extract::extract(text).unwrap();
+    common::store_trusted(&pool, "S/2099/1", Some(adopted), &extraction).await;
+    subscribe(
+        &pool,
+        "council@mission.example",
+        serde_json::json!({"q": "civilians"}),
+        false,
+    )
+    .await;
+    let outcomes = compose_due(&pool, &context("https://tracker.example"), today, 28, true)
+        .await
+        .unwrap();
+    let text = outcomes
+        .iter()
+        .find_map(|o| o.text.clone())
+        .expect("a digest for the subscriber");
+    let day = app::domain::calendar::day(adopted + chrono::Days::new(60));
+    assert!(
+        text.contains(&format!(
+            "by {day} (within 60 days of adoption, then every 60 days)"
+        )),
+        "{text}"
+    );
+}
