@@ -108,7 +108,8 @@ impl FromServerFnError for AppError {
 impl From<sqlx::Error> for AppError {
     /// A row that is not there is a 404; a database that cannot be reached is a 503; a row that
     /// a unique constraint refuses exists already (SQLSTATE 23505: most often two people making
-    /// the same thing at once), a 409; a value PostgreSQL refuses is the caller's mistake when
+    /// the same thing at once), a 409, and so is a transaction PostgreSQL undid because it
+    /// collided with another (40001, 40P01); a value PostgreSQL refuses is the caller's mistake when
     /// boundary checks let it through (logged, since those checks should have caught it);
     /// anything else is an internal error. The database's own text is logged, never sent.
     fn from(err: sqlx::Error) -> Self {
@@ -125,6 +126,21 @@ impl From<sqlx::Error> for AppError {
                 AppError::Conflict(
                     "This exists already: someone may have just made it. Reload the page to \
                      see it, then try again."
+                        .into(),
+                )
+            }
+            // A serialization failure or a deadlock (SQLSTATE 40001, 40P01): two requests
+            // changed the same rows at once and PostgreSQL undid this one. Nothing was kept,
+            // and the same request again will most likely go through.
+            E::Database(db)
+                if db
+                    .code()
+                    .is_some_and(|code| code == "40001" || code == "40P01") =>
+            {
+                tracing::warn!(error = %db, "a transaction collided with another one");
+                AppError::Conflict(
+                    "Someone else changed the same records at the same moment, so nothing was \
+                     saved. Reload the page and try again."
                         .into(),
                 )
             }

@@ -15,6 +15,8 @@ use common::{STAFF, client, log_in, setup};
 mod decisions;
 #[path = "review/doubts.rs"]
 mod doubts;
+#[path = "review/races.rs"]
+mod races;
 #[path = "review/roles.rs"]
 mod roles;
 #[path = "review/uploads.rs"]

@@ -63,19 +63,25 @@ mod decide {
     use crate::error::AppError;
 
     /// The caller (an editor), a transaction, and the proposed mandate locked in it.
-    pub async fn begin(
-        mandate_id: i64,
-    ) -> Result<
-        (
-            crate::auth::CurrentUser,
-            sqlx::Transaction<'static, sqlx::Postgres>,
-            review::Pending,
-        ),
-        AppError,
-    > {
+    type Begun = (
+        crate::auth::CurrentUser,
+        sqlx::Transaction<'static, sqlx::Postgres>,
+        review::Pending,
+    );
+
+    pub async fn begin(mandate_id: i64) -> Result<Begun, AppError> {
+        begin_with(mandate_id, None).await
+    }
+
+    /// [`begin`], with mandate `other` locked too (before `mandate_id` when its id is lower:
+    /// see [`review::lock_in_order`]).
+    pub async fn begin_with(mandate_id: i64, other: Option<i64>) -> Result<Begun, AppError> {
         let user = crate::auth::login::require_editor().await?;
         let pool = crate::db::pool()?;
         let mut tx = pool.begin().await?;
+        if let Some(other) = other {
+            review::lock_in_order(&mut tx, &[mandate_id, other]).await?;
+        }
         let pending = review::lock_proposed(&mut tx, mandate_id).await?;
         Ok((user, tx, pending))
     }
@@ -222,7 +228,9 @@ pub async fn split_mandate(
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, fields(mandate = mandate_id)))]
 pub async fn merge_mandate(mandate_id: i64, into: i64) -> Result<(), AppError> {
     use crate::domain::review::{Decision, Review};
-    let (user, mut tx, pending) = decide::begin(mandate_id).await?;
+    // Both mandates locked first, in one order: of two editors merging A into B and B into A
+    // at once, the second waits, then is refused (B has A merged into it).
+    let (user, mut tx, pending) = decide::begin_with(mandate_id, Some(into)).await?;
     decide::not_absorbing(&mut tx, pending.id).await?;
     if into == mandate_id
         || !crate::db::review::can_absorb(&mut tx, into, pending.resolution_id).await?

@@ -4,8 +4,8 @@
 
 mod decide;
 pub use decide::{
-    Pending, can_absorb, has_merged, insert_split, lock_proposed, proposed_in, record,
-    record_adoption, set,
+    Pending, can_absorb, has_merged, insert_split, lock_in_order, lock_proposed, proposed_in,
+    record, record_adoption, set,
 };
 
 use crate::domain::review::{MandateFields, Review, action};

@@ -40,6 +40,20 @@ pub async fn lock_proposed(tx: &mut sqlx::PgConnection, id: i64) -> Result<Pendi
     })
 }
 
+/// Locks mandates `ids` until the transaction ends, in the order of their ids. A decision that
+/// touches two mandates (a merge) takes both locks first, always in this order, so two editors
+/// deciding on the same pair at once (A into B, B into A) wait for each other instead of
+/// deadlocking, and the second sees the first's decision.
+pub async fn lock_in_order(tx: &mut sqlx::PgConnection, ids: &[i64]) -> Result<(), AppError> {
+    sqlx::query_scalar!(
+        "select id from mandate where id = any($1) order by id for update",
+        ids
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    Ok(())
+}
+
 /// Records a decision in mandate `mandate_id`'s history.
 pub async fn record(
     tx: &mut sqlx::PgConnection,
@@ -131,21 +145,26 @@ pub async fn insert_split(
     .await?)
 }
 
-/// The proposed mandates of document `document_id`'s current resolutions, in order.
+/// The proposed mandates of document `document_id`'s current resolutions, in order. They are
+/// locked in the order of their ids, as [`lock_in_order`] locks a merge's pair, so confirming
+/// a whole document and merging two of its mandates at once cannot deadlock.
 pub async fn proposed_in(
     tx: &mut sqlx::PgConnection,
     document_id: i64,
 ) -> Result<Vec<i64>, AppError> {
-    Ok(sqlx::query_scalar!(
-        "select m.id from mandate m join resolution r on r.id = m.resolution_id
+    let mut rows = sqlx::query!(
+        "select m.id, r.position as resolution_position, m.position
+           from mandate m join resolution r on r.id = m.resolution_id
           where r.document_id = $1 and r.retired_at is null and m.retired_at is null
             and m.review = 'proposed'
-          order by r.position, m.position, m.id
+          order by m.id
             for update of m",
         document_id
     )
     .fetch_all(&mut *tx)
-    .await?)
+    .await?;
+    rows.sort_by_key(|r| (r.resolution_position, r.position, r.id));
+    Ok(rows.into_iter().map(|r| r.id).collect())
 }
 
 /// Whether mandate `id` is a current mandate of resolution `resolution_id` that can take
