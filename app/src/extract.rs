@@ -38,7 +38,10 @@ pub const MAX_INPUT_BYTES: usize = 24 * 1024 * 1024;
 ///    an `ongoing` activity obligation.
 /// 3: the development corpus (issue 11): Security Council texts, decisions, date deadlines,
 ///    lists of sessions, and fewer addressees outside the Secretariat.
-pub const EXTRACTOR_VERSION: i32 = 3;
+/// 4: reports timed by a meeting named earlier ("during such meetings"), documents prepared
+///    for meetings, a rhythm read from "the regular <activity>", peace operations under one
+///    name, and a confidence for each field (`Mandate::doubts`).
+pub const EXTRACTOR_VERSION: i32 = 4;
 
 /// Everything found in one document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -146,7 +149,7 @@ impl Action {
 /// the extractor and the obligation workflow.
 pub use crate::domain::Recurrence;
 
-pub use fields::{Confidence, Due};
+pub use fields::{Confidence, Doubt, Due, Field};
 
 /// One obligation: who must do what, and for reports, for whom and when.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -172,6 +175,9 @@ pub struct Mandate {
     /// How sure the extractor is of this mandate, and why not when it is not.
     #[serde(default, skip_serializing_if = "Confidence::is_high")]
     pub confidence: Confidence,
+    /// The fields read with low confidence, each with its reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub doubts: Vec<Doubt>,
 }
 
 /// Why a text could not be read.
