@@ -143,7 +143,11 @@ pub async fn get_my_work() -> Result<crate::model::work::MyWork, AppError> {
         let pressing = row.obligation.urgency.pressing_first();
         (pressing, row.obligation.schedule.obligation_id)
     });
-    Ok(MyWork { office, rows })
+    Ok(MyWork {
+        office,
+        rows,
+        today,
+    })
 }
 
 /// Sets the office the caller works in (blank: none), which `/my-work` lists the work of.

@@ -38,6 +38,8 @@ pub struct MyWork {
     /// The reader's office, when they have set one.
     pub office: Option<String>,
     pub rows: Vec<WorkRow>,
+    /// The day the rows' urgency was judged on.
+    pub today: chrono::NaiveDate,
 }
 
 /// One obligation of [`MyWork`], with why it is listed.

@@ -3,7 +3,7 @@
 //! plain form post that comes back to the page.
 
 use crate::api::{SaveMyOffice, get_my_work};
-use crate::components::dates::day_or_unset;
+use crate::components::dates::{day, day_or_unset};
 use crate::components::error_alert::{PageError, last_error};
 use crate::components::finder_results::badge;
 use crate::components::page_data::load;
@@ -36,10 +36,12 @@ fn WorkList(work: MyWork, save: ServerAction<SaveMyOffice>) -> impl IntoView {
         ),
         None => "Open obligations of which you are the focal point, the most pressing first. Give your office below to see your office's as well.".to_string(),
     };
+    // The badges' "overdue" and "at risk" hold for one day: say which.
+    let judged = format!("Overdue and at risk are judged on {}.", day(work.today));
     let count = match work.rows.len() {
         0 => "Nothing is assigned to you or your office.".to_string(),
-        1 => "1 obligation.".to_string(),
-        n => format!("{n} obligations."),
+        1 => format!("1 obligation. {judged}"),
+        n => format!("{n} obligations. {judged}"),
     };
     let rows = (!work.rows.is_empty()).then(|| {
         view! {
