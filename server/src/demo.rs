@@ -6,6 +6,7 @@
 //! actor has not recorded that step on it before, so running it again (every `make run`) changes
 //! nothing, also after staff have moved the obligation on.
 
+pub mod at_risk;
 pub mod corpus;
 
 use crate::settings::DatabaseArgs;
@@ -25,6 +26,9 @@ pub struct ProgressFile {
     /// Who the history says recorded the steps.
     pub actor: String,
     pub steps: Vec<Step>,
+    /// The report kept at risk whatever the run date (`demo/at_risk.rs`).
+    #[serde(default)]
+    pub at_risk: Option<at_risk::AtRisk>,
 }
 
 /// One status change of one report obligation, found by where its mandate is.
@@ -74,6 +78,11 @@ pub async fn run(db: DatabaseArgs, file: &Path) -> anyhow::Result<()> {
         progress.steps.len(),
         progress.steps.len() - applied
     );
+    // The run date: what is at risk is judged on the day the server serves, from the clock.
+    let today = chrono::Utc::now().date_naive();
+    if let Some(due) = at_risk::keep_at_risk(&pool, &progress, today).await? {
+        println!("demo: one report made due on {due}, so that something is at risk (illustrative)");
+    }
     Ok(())
 }
 
@@ -97,21 +106,14 @@ pub async fn apply(pool: &PgPool, progress: &ProgressFile) -> anyhow::Result<usi
             "{} {} ¶{} (report {}, occurrence {})",
             step.document, step.resolution, step.paragraph, step.report, step.occurrence
         );
-        let reports =
-            db::mandate::reports_at(pool, &step.document, &step.resolution, &step.paragraph)
-                .await?;
-        let mut positions: Vec<i32> = reports.iter().map(|r| r.position).collect();
-        positions.dedup();
-        let Some(report) = step
-            .report
-            .checked_sub(1)
-            .and_then(|i| positions.get(i))
-            .and_then(|&p| {
-                reports
-                    .iter()
-                    .find(|r| r.position == p && r.occurrence == step.occurrence)
-            })
-        else {
+        let found = report_at(
+            pool,
+            (&step.document, &step.resolution, &step.paragraph),
+            step.report,
+            step.occurrence,
+        )
+        .await?;
+        let Some(report) = found else {
             bail!("{place}: there is no such report");
         };
         if report.status != step.from
@@ -141,6 +143,25 @@ pub async fn apply(pool: &PgPool, progress: &ProgressFile) -> anyhow::Result<usi
         applied += 1;
     }
     Ok(applied)
+}
+
+/// Occurrence `occurrence` of the `report`th reporting mandate (1 = the first) of paragraph
+/// (document, resolution, paragraph).
+async fn report_at(
+    pool: &PgPool,
+    (document, resolution, paragraph): (&str, &str, &str),
+    report: usize,
+    occurrence: i32,
+) -> anyhow::Result<Option<db::mandate::ParagraphReport>> {
+    let reports = db::mandate::reports_at(pool, document, resolution, paragraph).await?;
+    let mut positions: Vec<i32> = reports.iter().map(|r| r.position).collect();
+    positions.dedup();
+    let position = report.checked_sub(1).and_then(|i| positions.get(i));
+    Ok(position.and_then(|&p| {
+        reports
+            .into_iter()
+            .find(|r| r.position == p && r.occurrence == occurrence)
+    }))
 }
 
 async fn session_id(pool: &PgPool, session: &SessionRef) -> anyhow::Result<i64> {

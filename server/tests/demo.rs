@@ -12,6 +12,9 @@ use sqlx::PgPool;
 mod common;
 use common::{calendar, corpus_texts, load_full_demo};
 
+#[path = "demo/days.rs"]
+mod days;
+
 /// The day the demo is judged on.
 fn today() -> NaiveDate {
     date("2026-12-01")
