@@ -21,9 +21,9 @@ mod work;
 
 pub use account::{GetCurrentUser, LogIn, LogOut, get_current_user, log_in, log_out};
 pub use accounts::{
-    AcceptInvitation, ChangeRole, INVITATION_DAYS, InviteStaff, ListAccounts, SetAccountEnabled,
-    accept_invitation, change_role, get_invitation, invite_staff, list_accounts,
-    set_account_enabled,
+    AcceptInvitation, CancelInvitation, ChangeRole, INVITATION_DAYS, InviteStaff, ListAccounts,
+    SetAccountEnabled, accept_invitation, cancel_invitation, change_role, get_invitation,
+    invite_staff, list_accounts, set_account_enabled,
 };
 pub use bodies::{AddBody, ChangeBody, add_body, change_body};
 pub use calendar::{

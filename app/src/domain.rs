@@ -15,6 +15,7 @@ pub mod body;
 pub mod calendar;
 pub mod due;
 pub mod finder;
+pub mod mail_text;
 pub mod mandate;
 pub mod overview;
 pub mod preview;

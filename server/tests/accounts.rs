@@ -7,6 +7,9 @@ use server::database::MIGRATOR;
 use sqlx::PgPool;
 
 mod common;
+
+#[path = "accounts/cancelled.rs"]
+mod cancelled;
 use common::smtp::{SmtpSink, body_of, free_port, header, temp_dir};
 use common::{ADMIN, call, client, log_in, obligation_at, status_form, text_of};
 

@@ -134,14 +134,43 @@ pub async fn invite_staff(email: String, name: String, role: String) -> Result<S
     Ok(link)
 }
 
-/// The open invitation of `token`, for its page (404 once used, replaced or expired).
+/// Cancels invitation `id`, which is not accepted yet: its link stops working and says so.
+/// Administrators only. Cancelling one that was cancelled already changes nothing.
+#[server(endpoint = "cancel_invitation")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, fields(invitation = id)))]
+pub async fn cancel_invitation(id: i64) -> Result<(), AppError> {
+    use crate::db::accounts::Cancelled;
+    let admin = crate::auth::login::require_admin().await?;
+    let pool = crate::db::pool()?;
+    match crate::db::accounts::cancel(&pool, id, &admin.email).await? {
+        Cancelled::Done => {}
+        Cancelled::Accepted => {
+            return Err(AppError::Conflict(
+                "This invitation was accepted already, so the account exists: disable the \
+                 account instead."
+                    .into(),
+            ));
+        }
+        Cancelled::NoSuch => {
+            return Err(AppError::NotFound(format!("There is no invitation {id}.")));
+        }
+    }
+    tracing::info!(admin = admin.id, invitation = id, "cancelled an invitation");
+    Ok(())
+}
+
+/// The open invitation of `token`, for its page (404 once used, replaced, cancelled or
+/// expired).
 #[server(endpoint = "get_invitation")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn get_invitation(token: String) -> Result<Invitation, AppError> {
     let pool = crate::db::pool()?;
     let mut conn = pool.acquire().await?;
-    let found = crate::db::accounts::open_invitation(&mut conn, &token_hash(&token)).await?;
-    found.map(|(_, invitation)| invitation).ok_or_else(spent)
+    let hash = token_hash(&token);
+    match crate::db::accounts::open_invitation(&mut conn, &hash).await? {
+        Some((_, invitation)) => Ok(invitation),
+        None => Err(not_open(&mut conn, &hash).await),
+    }
 }
 
 /// Accepts invitation `token` with the password chosen: creates the account, spends the link
@@ -154,9 +183,10 @@ pub async fn accept_invitation(token: String, password: String) -> Result<(), Ap
     // The token first: hashing is slow on purpose, and only a real invitation earns it.
     let pool = crate::db::pool()?;
     let mut tx = pool.begin().await?;
-    let (id, invitation) = crate::db::accounts::open_invitation(&mut tx, &token_hash(&token))
-        .await?
-        .ok_or_else(spent)?;
+    let hash = token_hash(&token);
+    let Some((id, invitation)) = crate::db::accounts::open_invitation(&mut tx, &hash).await? else {
+        return Err(not_open(&mut tx, &hash).await);
+    };
     check_new_password(&password)
         .map_err(|why| AppError::invalid(format!("Choose another password: {why}.")))?;
     let hash = hash_password(password).await.map_err(|why| {
@@ -177,10 +207,21 @@ fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.trim().as_bytes()))
 }
 
+/// Why the invitation of a token is not open: cancelled (said so), or used, replaced or
+/// expired (one answer for these, and for tokens never made).
 #[cfg(feature = "ssr")]
-fn spent() -> AppError {
-    AppError::NotFound(
-        "This invitation link has been used, replaced or has expired: ask an administrator for a new one."
-            .into(),
-    )
+async fn not_open(conn: &mut sqlx::PgConnection, hash: &str) -> AppError {
+    match crate::db::accounts::was_cancelled(conn, hash).await {
+        Ok(true) => AppError::NotFound(
+            "This invitation was cancelled by an administrator: ask them for a new one if you \
+             still need an account."
+                .into(),
+        ),
+        Ok(false) => AppError::NotFound(
+            "This invitation link has been used, replaced or has expired: ask an administrator \
+             for a new one."
+                .into(),
+        ),
+        Err(err) => err,
+    }
 }

@@ -28,14 +28,15 @@ pub async fn list(pool: &PgPool) -> Result<(Vec<Account>, Vec<OpenInvitation>), 
     })
     .collect::<Result<_, AppError>>()?;
     let invitations = sqlx::query!(
-        "select email, display_name, role, invited_by, expires_at from invitation
-          where accepted_at is null order by created_at desc, id desc"
+        "select id, email, display_name, role, invited_by, expires_at from invitation
+          where accepted_at is null and cancelled_at is null order by created_at desc, id desc"
     )
     .fetch_all(pool)
     .await?
     .into_iter()
     .map(|r| {
         Ok(OpenInvitation {
+            id: r.id,
             email: r.email,
             name: r.display_name,
             role: stored(&r.role, "role")?,
@@ -90,7 +91,7 @@ pub async fn invite(
     valid_days: i32,
 ) -> Result<(), AppError> {
     sqlx::query!(
-        "delete from invitation where email = $1 and accepted_at is null",
+        "delete from invitation where email = $1 and accepted_at is null and cancelled_at is null",
         invitation.email
     )
     .execute(&mut *tx)
@@ -117,7 +118,8 @@ pub async fn open_invitation(
 ) -> Result<Option<(i64, Invitation)>, AppError> {
     let Some(row) = sqlx::query!(
         "select id, email, display_name, role from invitation
-          where token_sha256 = $1 and accepted_at is null and expires_at > now()
+          where token_sha256 = $1 and accepted_at is null and cancelled_at is null
+            and expires_at > now()
           for update",
         token_sha256
     )
@@ -132,6 +134,57 @@ pub async fn open_invitation(
         role: stored(&row.role, "role")?,
     };
     Ok(Some((row.id, invitation)))
+}
+
+/// Whether the invitation whose token has this hash was cancelled (its page says so).
+pub async fn was_cancelled(conn: &mut PgConnection, token_sha256: &str) -> Result<bool, AppError> {
+    Ok(sqlx::query_scalar!(
+        r#"select exists (select 1 from invitation
+                           where token_sha256 = $1 and cancelled_at is not null) as "cancelled!""#,
+        token_sha256
+    )
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+/// What cancelling an invitation found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cancelled {
+    /// Cancelled now, or before (two administrators at once: the link is dead either way).
+    Done,
+    /// Accepted already: the account exists, and is disabled instead.
+    Accepted,
+    NoSuch,
+}
+
+/// Cancels invitation `id` (by `by`, an administrator's address) unless it was accepted; the
+/// row stays, so its link can say it was cancelled.
+pub async fn cancel(pool: &PgPool, id: i64, by: &str) -> Result<Cancelled, AppError> {
+    let mut tx = pool.begin().await?;
+    let Some(found) = sqlx::query!(
+        r#"select accepted_at is not null as "accepted!", cancelled_at is not null as "cancelled!"
+             from invitation where id = $1 for update"#,
+        id
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    else {
+        return Ok(Cancelled::NoSuch);
+    };
+    if found.accepted {
+        return Ok(Cancelled::Accepted);
+    }
+    if !found.cancelled {
+        sqlx::query!(
+            "update invitation set cancelled_at = now(), cancelled_by = $2 where id = $1",
+            id,
+            by
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(Cancelled::Done)
 }
 
 /// Creates invitation `id`'s account with `password_hash` and spends the invitation; the new

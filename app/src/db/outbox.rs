@@ -153,7 +153,8 @@ pub async fn recent(
 ) -> Result<Vec<OutboxMail>, sqlx::Error> {
     sqlx::query_as!(
         OutboxMail,
-        "select id, kind, recipient, subject, state, attempts, last_error, created_at, sent_at
+        "select id, kind, recipient, subject, text_body, state, attempts, last_error, created_at,
+                sent_at
            from outbox
           where $1::text is null or state = $1
           order by created_at desc, id desc

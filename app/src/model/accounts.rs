@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Accounts {
     pub accounts: Vec<Account>,
-    /// Invitations not accepted yet (expired ones included, marked by their date).
+    /// Invitations not accepted (nor cancelled) yet; expired ones included, marked by their date.
     pub invitations: Vec<OpenInvitation>,
     /// The administrator reading the page, whose own account it does not let them change.
     pub me: i64,
@@ -26,6 +26,7 @@ pub struct Account {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OpenInvitation {
+    pub id: i64,
     pub email: String,
     pub name: String,
     pub role: Role,

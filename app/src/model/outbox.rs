@@ -22,6 +22,9 @@ pub struct OutboxMail {
     pub kind: String,
     pub recipient: String,
     pub subject: String,
+    /// The mail's text, with its links' tokens taken out
+    /// ([`crate::domain::mail_text::without_tokens`]).
+    pub text_body: String,
     pub state: String,
     pub attempts: i32,
     pub last_error: Option<String>,

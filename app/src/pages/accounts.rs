@@ -1,8 +1,8 @@
 //! `/admin/accounts` (administrators): every staff account with its role and state, the forms
-//! that change them, the open invitations and the form that invites someone. Server HTML with
-//! plain form posts that come back to the page.
+//! that change them, the open invitations (each with a button that cancels it) and the form
+//! that invites someone. Server HTML with plain form posts that come back to the page.
 
-use crate::api::{ChangeRole, InviteStaff, SetAccountEnabled, list_accounts};
+use crate::api::{CancelInvitation, ChangeRole, InviteStaff, SetAccountEnabled, list_accounts};
 use crate::auth::Role;
 use crate::components::dates::day;
 use crate::components::error_alert::{PageError, last_error};
@@ -17,6 +17,7 @@ struct AccountActions {
     role: ServerAction<ChangeRole>,
     enabled: ServerAction<SetAccountEnabled>,
     invite: ServerAction<InviteStaff>,
+    cancel: ServerAction<CancelInvitation>,
 }
 
 #[component]
@@ -25,6 +26,7 @@ pub fn AccountsPage() -> impl IntoView {
         role: ServerAction::new(),
         enabled: ServerAction::new(),
         invite: ServerAction::new(),
+        cancel: ServerAction::new(),
     };
     view! {
         <Title text="Accounts — Mandate Tracker" />
@@ -32,6 +34,7 @@ pub fn AccountsPage() -> impl IntoView {
         {move || last_error(actions.role.value().get())}
         {move || last_error(actions.enabled.value().get())}
         {move || last_error(actions.invite.value().get())}
+        {move || last_error(actions.cancel.value().get())}
         {load(async move {
             match list_accounts().await {
                 Ok(accounts) => view! { <AccountList accounts actions /> }.into_any(),
@@ -79,7 +82,16 @@ fn AccountList(accounts: Accounts, actions: AccountActions) -> impl IntoView {
                     i.role.label(),
                     i.invited_by,
                 );
-                view! { <li>{text}</li> }
+                let words = format!("Cancel the invitation of {}", i.name);
+                view! {
+                    <li>
+                        {text}
+                        <ActionForm action=actions.cancel attr:class="inline-form">
+                            <input type="hidden" name="id" value=i.id.to_string() />
+                            <button type="submit" class="secondary">{words}</button>
+                        </ActionForm>
+                    </li>
+                }
             })
             .collect_view();
         view! {

@@ -92,7 +92,13 @@ fn Row(mail: OutboxMail) -> impl IntoView {
             <td data-label="Written">{written}</td>
             <td data-label="Kind">{mail.kind}</td>
             <td data-label="To">{mail.recipient}</td>
-            <td data-label="Subject">{mail.subject}</td>
+            <td data-label="Subject">
+                {mail.subject}
+                <details>
+                    <summary>"Text (links without their tokens)"</summary>
+                    <pre>{mail.text_body}</pre>
+                </details>
+            </td>
             <td data-label="State">{state}</td>
             <td data-label="Tries">{mail.attempts}</td>
             <td data-label="Last error">{mail.last_error.unwrap_or_else(|| "—".into())}</td>
