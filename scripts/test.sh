@@ -47,19 +47,24 @@ step "browser tests"
 export E2E_PASSWORD="e2e test password"
 . scripts/bench-lib.sh # bench_address
 # A database NAME with the calendar, the seed report and the three accounts, and a release
-# server on it; prints its address.
+# server on it; prints its address. With --demo as second argument, the whole demo of
+# `make run` (corpus and illustrative progress), served with --demo.
 e2e_server() {
-  local name=$1 url=${DATABASE_URL%/*}/$1
+  local name=$1 demo=${2:-} url=${DATABASE_URL%/*}/$1
   psql "${DATABASE_URL%/*}/postgres" -qc "create database $name"
   DATABASE_URL=$url target/release/mandate-tracker calendar data/calendar.json >&2
   DATABASE_URL=$url target/release/mandate-tracker import data/E-2019-30.txt --symbol E/2019/30 >&2
+  if [ "$demo" = --demo ]; then
+    DATABASE_URL=$url target/release/mandate-tracker demo corpus data/corpus/corpus.json >&2
+    DATABASE_URL=$url target/release/mandate-tracker demo progress data/demo-progress.json >&2
+  fi
   for account in admin:admin@example.org editor:staff@example.org viewer:viewer@example.org; do
     DATABASE_URL=$url MT_PASSWORD=$E2E_PASSWORD target/release/mandate-tracker user add \
       --role "${account%%:*}" --email "${account#*:}" --name "E2E ${account%%:*}" >&2
   done
   local log=.data/$name-server.log
   DATABASE_URL=$url target/release/mandate-tracker serve --addr 127.0.0.1:0 --site-root target/site \
-    >"$log" 2>&1 &
+    ${demo:+--demo} >"$log" 2>&1 &
   echo $! >".data/$name-server.pid"
   bench_address "$log" "$!"
   echo "$base"
@@ -68,5 +73,7 @@ base_url=$(e2e_server e2e)
 # The import tests add documents: they get a server and database of their own, so the other
 # tests see the seed report alone.
 import_url=$(e2e_server e2e_import)
-IMPORT_BASE_URL=$import_url BASE_URL=$base_url timeout --signal=INT 20m \
+# The overview's figures and the demo banner: the data `make run` serves.
+demo_url=$(e2e_server e2e_demo --demo)
+DEMO_BASE_URL=$demo_url IMPORT_BASE_URL=$import_url BASE_URL=$base_url timeout --signal=INT 20m \
   node --test --test-timeout=180000 --test-reporter=spec end2end/tests/

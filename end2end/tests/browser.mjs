@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
+// A server started with `serve --demo` on the whole demo (`make run`'s data: corpus and
+// illustrative progress), which scripts/test.sh starts besides: the demo banner, and the
+// overview with every figure drawn.
+export const DEMO_BASE_URL = (process.env.DEMO_BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
 
 export function launch() {
   return chromium.launch({
@@ -16,7 +20,7 @@ export function launch() {
 }
 
 /** Opens a page and collects everything the console and the page report as errors. */
-export async function open(context, path, { javaScript = true } = {}) {
+export async function open(context, path, { javaScript = true, base = BASE_URL } = {}) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
@@ -29,7 +33,7 @@ export async function open(context, path, { javaScript = true } = {}) {
     if (req.failure()?.errorText === 'net::ERR_ABORTED') return;
     errors.push(`requestfailed: ${req.url()} (${req.failure()?.errorText})`);
   });
-  await page.goto(`${BASE_URL}${path}`);
+  await page.goto(`${base}${path}`);
   return { page, errors };
 }
 
@@ -97,10 +101,10 @@ export async function problems(page, path) {
 }
 
 /** axe's violations and sideways scrolling on each of `paths`, hydrated, in `context`. */
-export async function audit(context, paths) {
+export async function audit(context, paths, { base = BASE_URL } = {}) {
   const found = [];
   for (const path of paths) {
-    const { page } = await open(context, path);
+    const { page } = await open(context, path, { base });
     await hydrated(page);
     found.push(...await problems(page, path));
     await page.close();

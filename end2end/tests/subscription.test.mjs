@@ -9,7 +9,7 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-for (const width of [1280, 390]) {
+for (const width of [1280, 390, 360]) {
   test(`subscribe from a filtered list without JavaScript and confirm from the mail (${width} px)`, async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 900 } });
     const { page, errors } = await open(context, '/obligations?body=ccpcj&status=pending', { javaScript: false });
