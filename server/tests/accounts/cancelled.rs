@@ -143,7 +143,7 @@ async fn a_cancelled_invitation_link_says_it_was_cancelled(pool: PgPool) {
 async fn the_outbox_shows_mails_without_their_links_tokens(pool: PgPool) {
     let (base, [anonymous, viewer, editor, admin], link, token) = invited(&pool).await;
     let page = text_of(&admin, &format!("{base}/outbox")).await;
-    assert!(page.contains("/invitations/accept?token=…"), "{page}");
+    assert!(page.contains(&link.replace(&token, "…")), "{page}");
     assert!(page.contains("Choose your password here"), "{page}");
     assert!(!page.contains(&token), "the token is on the outbox page");
     let (status, body) = call(&admin, &base, "list_outbox", &[]).await;
