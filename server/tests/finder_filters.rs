@@ -104,3 +104,53 @@ async fn each_bodys_acronym_finds_what_its_name_finds(pool: PgPool) {
         }
     }
 }
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn a_body_keeps_what_is_due_at_its_sessions_and_on_its_days(pool: PgPool) {
+    load_full_demo(&pool).await;
+    for code in ["sc", "ga", "ccpcj", "hrc"] {
+        let page = found(&pool, &[("body", code)]).await;
+        let mut ids: Vec<i64> = page.rows.iter().map(|r| r.schedule.obligation_id).collect();
+        ids.sort_unstable();
+        // Worked out apart from the finder: the session's body, else the body the text names
+        // (by name or alias).
+        let expected: Vec<i64> = sqlx::query_scalar(
+            "select o.id from obligation o
+               left join session s on s.id = o.session_id
+               join body b on b.id = coalesce(
+                   s.body_id,
+                   (select id from body where name = o.target_body),
+                   (select body_id from body_alias where alias = o.target_body))
+              where lower(b.code) = $1
+              order by o.id",
+        )
+        .bind(code)
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        assert!(!expected.is_empty(), "{code} has obligations in the demo");
+        assert_eq!(ids, expected, "body={code}");
+        assert_eq!(page.total as usize, expected.len());
+        for row in &page.rows {
+            assert_eq!(
+                row.body_code.as_deref().map(str::to_lowercase).as_deref(),
+                Some(code)
+            );
+        }
+    }
+    // Most Security Council reports are due on a day, at no session; activities at none.
+    let council = found(&pool, &[("body", "sc")]).await;
+    assert!(
+        council
+            .rows
+            .iter()
+            .any(|r| r.schedule.session_number.is_none() && r.schedule.deadlines.is_some()),
+        "a Security Council report due on a day"
+    );
+    let commission = found(&pool, &[("body", "ccpcj"), ("kind", "activity")]).await;
+    assert!(
+        commission.total > 0,
+        "the Commission's continuing activities"
+    );
+    assert_eq!(found(&pool, &[("body", "nosuchbody")]).await.total, 0);
+}

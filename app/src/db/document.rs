@@ -205,36 +205,29 @@ async fn track_dated(
     session_label: Option<&str>,
     Dating { due, adopted_on }: Dating,
 ) -> Result<(), AppError> {
+    // The body named, by name or alias (unknown bodies leave the obligation unlinked).
+    let body_id = match &fields.target_body {
+        Some(body) => super::body::id_by_name(tx, body).await?,
+        None => None,
+    };
     // A deadline written as a date makes even a task that is no report a dated obligation.
     if reports(fields.is_reporting, fields.recurrence) || due.is_some() {
-        let session_id = match (&fields.target_body, fields.target_session) {
-            (Some(body), Some(number)) => target_session(tx, body, number, session_label).await?,
+        let session_id = match (body_id, fields.target_session) {
+            (Some(body_id), Some(number)) => {
+                Some(super::session::ensure(tx, body_id, number, session_label).await?)
+            }
             _ => None,
         };
         let target = super::obligation::ReportTarget {
             body: fields.target_body.as_deref(),
+            body_id,
             session_number: fields.target_session,
             session_id,
             due_on: due.and_then(|d| d.date(adopted_on)),
         };
         super::obligation::ensure_report(tx, mandate_id, &target).await
     } else {
-        super::obligation::ensure_activity(tx, mandate_id, fields.target_body.as_deref()).await
+        let body = fields.target_body.as_deref();
+        super::obligation::ensure_activity(tx, mandate_id, body, body_id).await
     }
-}
-
-/// The session a report is due at: the body is found by name or alias, the session by
-/// [`super::session::ensure`]. Unknown bodies leave the obligation unlinked.
-async fn target_session(
-    tx: &mut sqlx::PgConnection,
-    body: &str,
-    number: i32,
-    label: Option<&str>,
-) -> Result<Option<i64>, AppError> {
-    let Some(body_id) = super::body::id_by_name(tx, body).await? else {
-        return Ok(None);
-    };
-    Ok(Some(
-        super::session::ensure(tx, body_id, number, label).await?,
-    ))
 }

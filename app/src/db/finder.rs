@@ -2,16 +2,18 @@
 //! adopting body, resolution, year and words, sorted and a page at a time, with the total.
 
 use super::schedule::ScheduleRow;
-use crate::domain::finder::{DeadlineRange, search_terms};
-use crate::domain::{LeadTimes, urgency};
+use crate::domain::urgency;
 use crate::error::AppError;
 use crate::model::ObligationSchedule;
-use crate::model::finder::{FinderPage, FoundObligation, ObligationFilter, PAGE_SIZE};
+use crate::model::finder::{FinderPage, FoundObligation, ObligationFilter};
 use chrono::NaiveDate;
 use futures_util::{Stream, StreamExt};
 use marks::marked_pieces;
 
+mod bound;
 mod marks;
+
+use bound::Bound;
 
 /// One row of the finder's statement: an obligation with its schedule, the words that matched
 /// marked in its quote, and how many rows the filter keeps in all.
@@ -76,46 +78,6 @@ impl FinderRow {
     }
 }
 
-/// The statement's parameters that are worked out from the filter before it runs.
-struct Bound {
-    range: Option<DeadlineRange>,
-    statuses: Option<Vec<String>>,
-    /// The search as a `tsquery`'s text (see [`search_query`]).
-    query: Option<String>,
-    page_size: i64,
-    offset: i64,
-    default_submission_weeks: i32,
-}
-
-impl Bound {
-    async fn new(
-        pool: &sqlx::PgPool,
-        filter: &ObligationFilter,
-        today: NaiveDate,
-        window_days: i64,
-        limit: Option<i64>,
-    ) -> Result<Self, AppError> {
-        let range = filter.urgency.map(|u| u.deadline_range(today, window_days));
-        let statuses = range
-            .as_ref()
-            .map(|r| r.statuses.iter().map(|s| s.as_str().to_owned()).collect());
-        let terms = filter.q.as_deref().map(search_terms).unwrap_or_default();
-        Ok(Bound {
-            range,
-            statuses,
-            query: search_query(pool, &terms).await?,
-            page_size: limit.unwrap_or(i64::MAX),
-            // Downloads take every row: the page only counts for the finder's pages.
-            offset: match limit {
-                Some(_) => (filter.page - 1).saturating_mul(PAGE_SIZE),
-                None => 0,
-            },
-            default_submission_weeks: i32::try_from(LeadTimes::default().submission_weeks)
-                .unwrap_or(10),
-        })
-    }
-}
-
 /// The finder's statement for `$filter` with its [`Bound`] parameters `$bound`.
 macro_rules! finder_rows {
     ($filter:expr, $bound:expr) => {{
@@ -148,7 +110,10 @@ macro_rules! finder_rows {
                   from obligation o
                   left join session s on s.id = o.session_id
                   left join body b on b.id = s.body_id
-                 where ($1::text is null or lower(b.code) = $1)
+                 -- The body's obligations: those due at one of its sessions, and those due
+                 -- at none that name it (two index scans; see `obligation.body_id`).
+                 where ($1::text is null or o.session_id = any($18::bigint[])
+                        or (o.session_id is null and o.body_id = $19))
                    and ($2::int is null or s.number = $2)
                    and ($3::text is null or o.mandate_id in
                         (select m.id from mandate m
@@ -181,7 +146,7 @@ macro_rules! finder_rows {
             )
             select o.id, o.kind, o.status, o.document_symbol, r.id as "resolution_id!",
                    resolution_name(r.label, r.adopted_symbol) as "resolution_label!", m.paragraph_number, m.addressee,
-                   page.body, b.code as "body_code?", page.number as "number?",
+                   page.body, coalesce(b.code, ob.code) as "body_code?", page.number as "number?",
                    s.label as "session_label?", s.opens_on as "opens_on?",
                    s.closes_on as "closes_on?", b.submission_lead_weeks as "submission_lead_weeks?",
                    b.issuance_lead_weeks as "issuance_lead_weeks?", o.due_on, m.due, m.every,
@@ -198,6 +163,7 @@ macro_rules! finder_rows {
               join resolution r on r.id = m.resolution_id
               left join session s on s.id = o.session_id
               left join body b on b.id = s.body_id
+              left join body ob on ob.id = o.body_id
              order by case when $14 = 'deadline' then page.submit_by end nulls last,
                       case when $14 = 'session' then page.body end nulls last,
                       case when $14 = 'session' then page.number end nulls last,
@@ -220,7 +186,9 @@ macro_rules! finder_rows {
             filter.sort.as_str(),
             bound.page_size,
             bound.offset,
-            bound.default_submission_weeks
+            bound.default_submission_weeks,
+            &bound.body_sessions,
+            bound.body_id
         )
     }};
 }
@@ -261,22 +229,4 @@ pub async fn each<'a>(
     Ok(finder_rows!(filter, &bound)
         .fetch(pool)
         .map(move |row| row?.found(today, window_days)))
-}
-
-/// The search `terms` as one query that needs every term (`None` without terms, or when every
-/// term is a stop word, which then filters nothing). Built apart from the finder's query so
-/// that query gets it as a value its plan can use the search index for.
-async fn search_query(pool: &sqlx::PgPool, terms: &[String]) -> Result<Option<String>, AppError> {
-    if terms.is_empty() {
-        return Ok(None);
-    }
-    Ok(sqlx::query_scalar!(
-        r#"select tsquery_and_all(query)::text
-             from (select websearch_to_tsquery('english', t) as query
-                     from unnest($1::text[]) t) words
-            where numnode(query) > 0"#,
-        terms
-    )
-    .fetch_one(pool)
-    .await?)
 }

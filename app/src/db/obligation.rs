@@ -144,11 +144,12 @@ pub async fn change_status_telling(
     })
 }
 
-/// Where an imported report is due: the body the text names, the session number, and the
-/// session's id when the body is known.
+/// Where an imported report is due: the body the text names (and its id when the body is
+/// known), the session number, and the session's id when the body is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReportTarget<'a> {
     pub body: Option<&'a str>,
+    pub body_id: Option<i64>,
     pub session_number: Option<i32>,
     pub session_id: Option<i64>,
     /// The day it is due, when the text gives a date deadline.
@@ -157,7 +158,7 @@ pub struct ReportTarget<'a> {
 
 /// The first occurrence of a mandate's report, created once: its status and target then belong
 /// to the workflow, not the text (later occurrences come from the workflow). An obligation
-/// stored before the calendar knew its session gets the session now, and one stored before its
+/// stored before the calendar knew its body or session gets them now, and one stored before its
 /// adoption date was known gets its due day.
 pub async fn ensure_report(
     conn: &mut sqlx::PgConnection,
@@ -165,13 +166,16 @@ pub async fn ensure_report(
     target: &ReportTarget<'_>,
 ) -> Result<(), AppError> {
     sqlx::query!(
-        "insert into obligation (mandate_id, target_body, target_session, session_id, due_on)
-         values ($1, $2, $3, $4, $5)
+        "insert into obligation (mandate_id, target_body, body_id, target_session, session_id,
+                                 due_on)
+         values ($1, $2, $3, $4, $5, $6)
          on conflict on constraint obligation_mandate_occurrence_key
-         do update set session_id = coalesce(obligation.session_id, excluded.session_id),
+         do update set body_id = coalesce(obligation.body_id, excluded.body_id),
+                       session_id = coalesce(obligation.session_id, excluded.session_id),
                        due_on = coalesce(obligation.due_on, excluded.due_on)",
         mandate_id,
         target.body,
+        target.body_id,
         target.session_number,
         target.session_id,
         target.due_on
@@ -239,26 +243,39 @@ pub async fn redate_all_from_adoption(
 /// "periodically" with no interval): tracked from `ongoing` to `completed` or `discontinued`,
 /// with no session and no deadline. A report stored by an older import for the same mandate
 /// becomes an activity if nobody has touched it yet (version 1: no status change recorded);
-/// otherwise staff decide.
+/// otherwise staff decide. `body_id` is the id of `target_body` when that body is known.
 pub async fn ensure_activity(
     conn: &mut sqlx::PgConnection,
     mandate_id: i64,
     target_body: Option<&str>,
+    body_id: Option<i64>,
 ) -> Result<(), AppError> {
     let kind = ObligationKind::Activity;
     sqlx::query!(
-        "insert into obligation (mandate_id, kind, status, target_body)
-         values ($1, $2, $3, $4)
+        "insert into obligation (mandate_id, kind, status, target_body, body_id)
+         values ($1, $2, $3, $4, $5)
          on conflict on constraint obligation_mandate_occurrence_key
          do update set kind = excluded.kind, status = excluded.status, session_id = null
          where obligation.kind <> excluded.kind and obligation.version = 1",
         mandate_id,
         kind.as_str(),
         kind.initial_status().as_str(),
-        target_body
+        target_body,
+        body_id
     )
     .execute(&mut *conn)
     .await?;
+    // One stored before the calendar knew its body gets it now.
+    if body_id.is_some() {
+        sqlx::query!(
+            "update obligation set body_id = $2
+              where mandate_id = $1 and occurrence = 1 and body_id is null",
+            mandate_id,
+            body_id
+        )
+        .execute(&mut *conn)
+        .await?;
+    }
     Ok(())
 }
 

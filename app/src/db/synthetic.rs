@@ -155,14 +155,16 @@ pub async fn generate(pool: &sqlx::PgPool, obligations: i64) -> Result<Generated
         .execute(&mut *tx)
         .await?;
     let obligations = sqlx::query!(
-        "insert into obligation (mandate_id, target_body, target_session, status, kind, session_id)
-         select m.id, m.target_body, m.target_session,
+        "insert into obligation (mandate_id, target_body, body_id, target_session, status, kind,
+                                 session_id)
+         select m.id, m.target_body, b.id, m.target_session,
                 case when not m.is_reporting then 'ongoing'
                      else (array['pending', 'pending', 'pending', 'in_preparation', 'submitted',
                                  'issued', 'considered', 'deferred'])[1 + (random() * 7)::int]
                 end,
                 case when m.is_reporting then 'report' else 'activity' end,
-                s.id
+                -- A continuing activity is due at no session, as an imported one.
+                case when m.is_reporting then s.id end
            from mandate m
            join body b on b.name = m.target_body
            left join session s on s.body_id = b.id and s.number = m.target_session

@@ -135,9 +135,9 @@ async fn insert_next(
 ) -> Result<Option<i64>, AppError> {
     let created = sqlx::query_scalar!(
         r#"
-        insert into obligation (mandate_id, occurrence, kind, target_body, target_session,
-                                session_id, previous_id, due_on)
-        values ($1, $2, $3, $4, $5, $6, $7, $8)
+        insert into obligation (mandate_id, occurrence, kind, target_body, body_id,
+                                target_session, session_id, previous_id, due_on)
+        values ($1, $2, $3, $4, (select body_id from obligation where id = $7), $5, $6, $7, $8)
         on conflict on constraint obligation_mandate_occurrence_key do nothing
         returning id
         "#,
