@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Captures, Regex};
 
 use super::Recurrence;
 use super::context::Context;
@@ -21,22 +21,34 @@ pub use every::set_every;
 pub use prepared::prepared_for;
 pub use session::{SessionRef, sessions};
 
+/// Every rhythm phrase, in one pattern. Periodic phrases that count in days or months carry
+/// groups of their own (`n`/`unit`, `d`, `monthly`, `quarterly`, `half`, `weekly`), which
+/// `every::set_every` reads from the same match that made the rhythm periodic.
 static RECURRENCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     super::re(concat!(
         r"(?i)(?-u:\b)(?P<annual>annually|on an annual basis|at each annual session|each annual session|every year|each year|",
         r"yearly|annual reports?)(?-u:\b)|(?-u:\b)(?P<biennial>biennial|biennially|every two years|every other year|every second year)(?-u:\b)|",
         r"(?-u:\b)(?P<triennial>triennial|triennially|every three years)(?-u:\b)|(?-u:\b)(?P<quad>quadrennial|quadrennially|every four years)(?-u:\b)|",
-        r"(?-u:\b)(?P<periodic>periodically|periodic|regularly|on a regular basis|from time to time|monthly|quarterly|weekly|",
-        r"semi-annually|semi-annual|twice a year|every\s+(?P<n>\d{1,3}|[a-z]+)\s+(?P<unit>days|weeks|months|years)|",
-        r"\d{1,3}-(?:day|month)\s+reports?)(?-u:\b)"
+        r"(?-u:\b)(?P<periodic>periodically|periodic|regularly|on a regular basis|from time to time|",
+        r"(?P<monthly>monthly|every month|each month)|(?P<quarterly>quarterly|every quarter|each quarter)|",
+        r"(?P<weekly>weekly|every week|each week)|(?P<half>semi-annually|semi-annual|twice a year|every half year)|",
+        r"every\s+(?P<n>\d{1,3}|[a-z]+)\s+(?P<unit>days|weeks|months|years)|",
+        r"(?P<d>\d{1,3})-day\s+reports?|\d{1,3}-month\s+reports?)(?-u:\b)"
     ))
 });
 
-/// Rhythm of a task as the clause states it.
+/// The rhythm phrases of `text` in reading order, each with its groups.
+fn rhythm_phrases(text: &str) -> impl Iterator<Item = Captures<'_>> {
+    RECURRENCE.as_ref().into_iter().flat_map(move |re| {
+        // the fast engine finds each phrase; groups are read only from where it starts
+        re.find_iter(text)
+            .filter_map(move |found| re.captures_at(text, found.start()))
+    })
+}
+
+/// Rhythm of a task as the clause states it: that of its first rhythm phrase.
 pub fn recurrence(text: &str) -> Option<Recurrence> {
-    let re = RECURRENCE.as_ref()?;
-    // the fast engine finds the phrase; groups are read only from where it starts
-    let c = re.captures_at(text, re.find(text)?.start())?;
+    let c = rhythm_phrases(text).next()?;
     // "every 12 months", "every two years": a rhythm the tracker can count
     if let (Some(n), Some(unit)) = (c.name("n"), c.name("unit")) {
         let months = match unit.as_str() {

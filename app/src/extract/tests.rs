@@ -236,3 +236,4 @@ fn stored_spellings_match_the_json_spellings() {
 
 mod kinds;
 mod references;
+mod rhythms;

@@ -1,51 +1,59 @@
 //! How often a periodic task falls due, when the text says it in days or months: "every 90
 //! days thereafter", "on a monthly basis", "quarterly", "every six months", "twice a year".
-//! Rhythms in years are recurrences of their own (annual, biennial, ...).
+//! Rhythms in years are recurrences of their own (annual, biennial, ...). The phrases are those
+//! of `target::RECURRENCE`, read from the same matches.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use regex::Captures;
 
 use super::super::Due;
 use super::super::ordinal::parse_cardinal;
 
-static EVERY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    super::super::re(concat!(
-        r"(?i)(?-u:\b)(?:every\s+(?P<n>\d{1,3}|[a-z]+)\s+(?P<unit>days|weeks|months)|",
-        r"(?P<monthly>monthly|every month)|(?P<quarterly>quarterly|every quarter)|",
-        r"(?P<half>semi-annually|semi-annual|twice a year|every half year)|",
-        r"(?P<weekly>weekly|every week)|(?P<d>\d{1,3})-day\s+reports?)(?-u:\b)"
-    ))
-});
+/// What a rhythm phrase that counts in days or months says.
+enum Interval {
+    /// "every 90 days", "weekly", "90-day reports"
+    Days(u32),
+    /// "quarterly", "every six months", "twice a year"
+    Months(u32),
+    /// A count that cannot be read ("every few months", "every 0 days"): none is set.
+    Unread,
+}
 
-/// The rhythm of `text` in days or months, set on `due`; nothing when it states none.
-pub fn set_every(text: &str, due: &mut Due) {
-    let Some(re) = EVERY.as_ref() else { return };
-    let Some(found) = re.find(text) else { return };
-    let Some(c) = re.captures_at(text, found.start()) else {
-        return;
-    };
-    let months = |n| (Some(n), None);
-    let days = |n| (None, Some(n));
-    let (m, d) = if let (Some(n), Some(unit)) = (c.name("n"), c.name("unit")) {
-        let Some(n) = parse_cardinal(n.as_str()).filter(|n| *n > 0) else {
-            return;
-        };
-        match unit.as_str().to_lowercase().as_str() {
-            "days" => days(n),
-            "weeks" => days(n.saturating_mul(7)),
-            _ => months(n),
+/// The interval a rhythm phrase states, or nothing when it counts in years or not at all
+/// ("every five years", "periodically").
+fn interval_of(c: &Captures) -> Option<Interval> {
+    if let (Some(n), Some(unit)) = (c.name("n"), c.name("unit")) {
+        let unit = unit.as_str().to_lowercase();
+        if unit == "years" {
+            return None;
         }
-    } else if let Some(n) = c.name("d").and_then(|n| n.as_str().parse().ok()) {
-        days(n)
-    } else if c.name("monthly").is_some() {
-        months(1)
-    } else if c.name("quarterly").is_some() {
-        months(3)
-    } else if c.name("half").is_some() {
-        months(6)
-    } else {
-        days(7)
+        let Some(n) = parse_cardinal(n.as_str()).filter(|n| *n > 0) else {
+            return Some(Interval::Unread);
+        };
+        return Some(match unit.as_str() {
+            "days" => Interval::Days(n),
+            "weeks" => Interval::Days(n.saturating_mul(7)),
+            _ => Interval::Months(n),
+        });
+    }
+    let months = [("monthly", 1), ("quarterly", 3), ("half", 6)];
+    if let Some((_, n)) = months.iter().find(|(group, _)| c.name(group).is_some()) {
+        return Some(Interval::Months(*n));
+    }
+    if c.name("weekly").is_some() {
+        return Some(Interval::Days(7));
+    }
+    c.name("d")
+        .and_then(|d| d.as_str().parse().ok())
+        .map(Interval::Days)
+}
+
+/// The rhythm of `text` in days or months, from its first phrase that counts in them, set on
+/// `due`; nothing when it states none.
+pub fn set_every(text: &str, due: &mut Due) {
+    let (m, d) = match super::rhythm_phrases(text).find_map(|c| interval_of(&c)) {
+        Some(Interval::Days(n)) => (None, Some(n)),
+        Some(Interval::Months(n)) => (Some(n), None),
+        Some(Interval::Unread) | None => return,
     };
     due.every_months = m;
     due.every_days = d;
