@@ -111,11 +111,21 @@ struct Report {
     via: Option<String>,
     /// Whether the text names who receives it (else the adopting body is assumed).
     named: bool,
-    /// Timed by a meeting named earlier in the paragraph ("during such meetings"): its
-    /// rhythm, if it has one.
-    referred: Option<Option<Recurrence>>,
+    /// Whether a meeting named earlier in the paragraph times it.
+    timing: Timing,
     /// A document prepared for the meetings or bodies named after "for the".
     prepared: bool,
+}
+
+/// Where a report's session and rhythm come from.
+#[derive(Clone, Copy)]
+enum Timing {
+    /// Its own words, or nowhere: no meeting named earlier times it.
+    Own,
+    /// A meeting named earlier in the paragraph ("during such meetings"), whose session the
+    /// report's targets take, and whose rhythm it takes when it states none (`None` when the
+    /// meeting has none).
+    Referred { rhythm: Option<Recurrence> },
 }
 
 fn clause_mandates(clause: &Clause, ctx: &mut Context, out: &mut Vec<Mandate>) {
@@ -226,7 +236,7 @@ fn report_in(clause: &Clause, segment: Span, ctx: &Context) -> Option<Report> {
             prepared = true;
         }
     }
-    let mut referred = None;
+    let mut timing = Timing::Own;
     if targets
         .iter()
         .all(|t| t.session.is_none() && t.label.is_none())
@@ -239,14 +249,14 @@ fn report_in(clause: &Clause, segment: Span, ctx: &Context) -> Option<Report> {
             t.session = session.as_ref().and_then(|s| s.number);
             t.label = session.as_ref().and_then(|s| s.label.clone());
         }
-        referred = Some(rhythm);
+        timing = Timing::Referred { rhythm };
     }
     Some(Report {
         kind,
         targets,
         via,
         named: explicit || prepared,
-        referred,
+        timing,
         prepared,
     })
 }

@@ -3,7 +3,7 @@
 use super::super::span::{Span, before};
 use super::super::target::{self, Target};
 use super::super::{Field, Mandate, Recurrence, due, verbs};
-use super::{Report, Task, action};
+use super::{Report, Task, Timing, action};
 
 /// Where the mandates of one clause go: the fields they share (paragraph, verb, addressee)
 /// and the list they are added to.
@@ -49,7 +49,11 @@ impl ClauseOutput<'_> {
     /// One reporting mandate per receiving body, each quoting its part of the segment.
     pub(super) fn reports(&mut self, report: &Report, segment: Span, quote_start: usize) {
         let stated = target::recurrence(segment.of(self.text));
-        let recurrence = stated.or(report.referred.flatten());
+        let (referred, rhythm) = match report.timing {
+            Timing::Own => (false, None),
+            Timing::Referred { rhythm } => (true, rhythm),
+        };
+        let recurrence = stated.or(rhythm);
         let mut due = due::due_in(segment.of(self.text));
         if recurrence == Some(Recurrence::Periodic) {
             target::set_every(segment.of(self.text), &mut due);
@@ -72,7 +76,7 @@ impl ClauseOutput<'_> {
             m.recurrence = recurrence;
             m.due = due.clone();
             m.quote = quote(self.text, quoted);
-            if report.referred.is_some() {
+            if referred {
                 let reason = "taken from the meeting named earlier in the paragraph";
                 m.doubt(Field::TargetSession, reason);
                 if stated.is_none() && recurrence.is_some() {
