@@ -14,7 +14,12 @@ const MEETINGS: &str = "regional preparatory meetings";
 pub fn prepared_for(text: &str, segment: Span, mentions: &[Mention]) -> Vec<Target> {
     let mut out: Vec<Target> = Vec::new();
     let mut from = segment.start;
-    while let Some(found) = segment_find(text, segment, from, "for the ") {
+    // the next "for the " between `from` and the segment's end (none once `from` is past it)
+    while let Some(found) = Span::new(from, segment.end)
+        .of(text)
+        .find("for the ")
+        .map(|p| from + p)
+    {
         let at = found + "for the ".len();
         from = at;
         let rest = after(text, at);
@@ -44,13 +49,4 @@ pub fn prepared_for(text: &str, segment: Span, mentions: &[Mention]) -> Vec<Targ
         }
     }
     out
-}
-
-/// Where `needle` next occurs in `segment` at or after `from`.
-fn segment_find(text: &str, segment: Span, from: usize, needle: &str) -> Option<usize> {
-    let within = Span::new(from, segment.end).of(text);
-    within
-        .find(needle)
-        .map(|p| from + p)
-        .filter(|p| p + needle.len() <= segment.end)
 }
