@@ -1,6 +1,7 @@
 //! PDF decompression bombs: a stream that unpacks beyond the cap is refused before lopdf or
-//! pdf-extract unpacks it, whether packed once, packed twice or wrapped in ASCII85; PDFs whose
-//! streams are packed as usual are read.
+//! pdf-extract unpacks it, whether packed once, packed twice or wrapped in ASCII85, and an
+//! object stream (which lopdf unpacks while it loads the file) packed up to three times; PDFs
+//! whose streams are packed as usual are read.
 
 use std::io::Write;
 use std::time::Instant;
@@ -14,7 +15,13 @@ use super::refusal;
 
 /// `len` spaces, zlib-packed as they are written (about 1000 to 1 at the default level).
 fn packed_spaces(len: u64) -> Vec<u8> {
+    packed_spaces_after(b"", len)
+}
+
+/// `start`, then `len` spaces, zlib-packed.
+fn packed_spaces_after(start: &[u8], len: u64) -> Vec<u8> {
     let mut encoder = ZlibEncoder::new(Vec::new(), Compression::default());
+    encoder.write_all(start).unwrap();
     let chunk = vec![b' '; 1 << 20];
     for _ in 0..len >> 20 {
         encoder.write_all(&chunk).unwrap();
@@ -46,19 +53,38 @@ fn ascii85(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
+fn names(filters: &[&str]) -> Vec<Object> {
+    filters
+        .iter()
+        .map(|f| Object::Name(f.as_bytes().to_vec()))
+        .collect()
+}
+
 /// The resolution PDF with a second content stream on its page: `data` under `filters`.
 fn pdf_with_stream(data: Vec<u8>, filters: &[&str]) -> Vec<u8> {
     let mut doc = make_pdf(&[RESOLUTION_LINES]);
-    let filters: Vec<Object> = filters
-        .iter()
-        .map(|f| Object::Name(f.as_bytes().to_vec()))
-        .collect();
+    let filters = names(filters);
     let extra = doc.add_object(Stream::new(dictionary! { "Filter" => filters }, data));
     let page = doc.get_pages()[&1];
     let first = doc.get_page_contents(page)[0];
     let dict = doc.get_dictionary_mut(page).unwrap();
     dict.set("Contents", vec![first.into(), extra.into()]);
     pdf_bytes(doc)
+}
+
+/// The resolution PDF with an object stream of `data` under `filters`, which lopdf's loader
+/// unpacks whether anything refers to it or not.
+fn pdf_with_object_stream(data: Vec<u8>, filters: &[&str]) -> Vec<u8> {
+    let mut doc = make_pdf(&[RESOLUTION_LINES]);
+    let dict =
+        dictionary! { "Type" => "ObjStX", "N" => 1, "First" => 4, "Filter" => names(filters) };
+    doc.add_object(Stream::new(dict, data));
+    // lopdf's writer leaves object streams out (it makes its own): the stream is saved under a
+    // type of the same length and renamed in the bytes, which keeps every offset.
+    let mut bytes = pdf_bytes(doc);
+    let at = bytes.windows(7).position(|w| w == b"/ObjStX").unwrap();
+    bytes[at..at + 7].copy_from_slice(b"/ObjStm");
+    bytes
 }
 
 #[test]
@@ -97,6 +123,43 @@ fn a_stream_that_unpacks_beyond_the_cap_is_refused() {
     }
     let message = Refusal::PdfBomb.to_string();
     assert!(message.contains("over 200 MB"), "{message}");
+}
+
+#[test]
+fn an_object_stream_that_unpacks_beyond_the_cap_is_refused_before_loading() {
+    // Only the count of the raw bytes stands between these and lopdf's loader: once loaded,
+    // the object stream is unpacked (or dropped, its content being no objects).
+    let len = MAX_PDF_UNPACKED_BYTES + (16 << 20);
+    let packed = packed_spaces(len);
+    let flate = ["FlateDecode"];
+    let cases = [
+        (
+            "packed once",
+            pdf_with_object_stream(packed.clone(), &flate),
+        ),
+        (
+            "packed twice",
+            pdf_with_object_stream(zlib(&packed), &[flate[0]; 2]),
+        ),
+        (
+            "packed three times",
+            pdf_with_object_stream(zlib(&zlib(&packed)), &[flate[0]; 3]),
+        ),
+        // Unpacked, it opens like zlib data that is damaged at once: still counted whole.
+        (
+            "opening like zlib data",
+            pdf_with_object_stream(packed_spaces_after(b"\x78\x9c", len), &flate),
+        ),
+    ];
+    for (what, bytes) in cases {
+        let started = Instant::now();
+        assert_eq!(refusal(&bytes, "bomb.pdf"), Refusal::PdfBomb, "{what}");
+        println!(
+            "object stream {what}: {} bytes, refused in {:.2?}",
+            bytes.len(),
+            started.elapsed()
+        );
+    }
 }
 
 #[test]

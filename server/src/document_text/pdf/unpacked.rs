@@ -9,7 +9,8 @@
 //!
 //! 1. before lopdf loads the file, the data after every `stream` keyword of the raw bytes is
 //!    inflated (zlib data ends by itself, so no length is needed), with any zlib layer found
-//!    inside, as lopdf's loader would;
+//!    inside, as lopdf's loader would; each layer is inflated once, its output counted as it
+//!    is passed on to the next layer's decoder;
 //! 2. after loading, every filtered stream is decoded with its own filters as lopdf decodes
 //!    them for pdf-extract (FlateDecode, LZWDecode, ASCII85Decode, in order).
 //!
@@ -18,7 +19,7 @@
 //! refused: a blank page's image packs far beyond 100 to 1 in real files, and the cap on the
 //! total already bounds memory and time.
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 
 use flate2::read::{DeflateDecoder, ZlibDecoder};
 use lopdf::{Document, Object, Stream};
@@ -67,31 +68,114 @@ pub fn raw_streams(bytes: &[u8], budget: &mut Budget) -> Result<(), TooMuch> {
     Ok(())
 }
 
-/// Bytes `data` inflates to, through up to [`MAX_LAYERS`] zlib layers (the innermost that
-/// inflates counts); 0 when it is not zlib data.
+/// Bytes `data` inflates to, through up to [`MAX_LAYERS`] zlib layers (the largest layer
+/// counts); 0 when it is not zlib data.
 fn layered(data: &[u8], cap: u64) -> Result<u64, TooMuch> {
-    let mut unpacked = flate(data, cap)?;
-    for depth in 2..=MAX_LAYERS {
-        let mut start = [0u8; 2];
-        if nested(data, depth - 1).read_exact(&mut start).is_err() || !zlib_header(start) {
-            break;
-        }
-        let inner = count(nested(data, depth), cap)?;
-        if inner == 0 {
-            break;
-        }
-        unpacked = unpacked.max(inner);
+    let mut layer = Layer::new(1, cap);
+    let inflated = io::copy(&mut ZlibDecoder::new(data), &mut layer);
+    if inflated.is_err() && layer.count.written == 0 && data.len() > 2 && !layer.over() {
+        // lopdf's raw deflate fallback (as in `inflate`); its output is not looked into.
+        layer.depth = MAX_LAYERS;
+        let _damaged = io::copy(&mut DeflateDecoder::new(&data[2..]), &mut layer);
     }
-    Ok(unpacked)
+    layer.finish();
+    if layer.over() {
+        Err(TooMuch)
+    } else {
+        Ok(layer.most())
+    }
 }
 
-/// `data` inflated `depth` times over, as it is read.
-fn nested(data: &[u8], depth: usize) -> Box<dyn Read + '_> {
-    let mut reader: Box<dyn Read + '_> = Box::new(ZlibDecoder::new(data));
-    for _ in 1..depth {
-        reader = Box::new(ZlibDecoder::new(reader));
+/// One layer's output in [`layered`]: counted up to the cap and, when it opens with a zlib
+/// header, inflated on into the next layer as it comes.
+struct Layer {
+    depth: usize,
+    count: Capped,
+    /// The layer's first two bytes, until they are known.
+    head: Vec<u8>,
+    next: Option<Box<flate2::write::ZlibDecoder<Layer>>>,
+    /// Whether the next layer still takes data (not once it ended or was found damaged).
+    open: bool,
+}
+
+impl Layer {
+    fn new(depth: usize, cap: u64) -> Self {
+        Layer {
+            depth,
+            count: Capped::new(cap, false),
+            head: Vec::with_capacity(2),
+            next: None,
+            open: false,
+        }
     }
-    reader
+
+    /// Whether this layer or one inside it passed the cap.
+    fn over(&self) -> bool {
+        self.count.over || self.next.as_ref().is_some_and(|next| next.get_ref().over())
+    }
+
+    /// The most bytes a layer, this one or one inside it, unpacked to.
+    fn most(&self) -> u64 {
+        let inner = self.next.as_ref().map_or(0, |next| next.get_ref().most());
+        self.count.written.max(inner)
+    }
+
+    /// Gives `buf` to the next layer, once the first two bytes said there is one.
+    fn pass_on(&mut self, mut buf: &[u8]) -> io::Result<()> {
+        if self.head.len() < 2 {
+            let taken = buf.len().min(2 - self.head.len());
+            self.head.extend_from_slice(&buf[..taken]);
+            buf = &buf[taken..];
+            let &[cmf, flg] = self.head.as_slice() else {
+                return Ok(());
+            };
+            if self.depth < MAX_LAYERS && zlib_header([cmf, flg]) {
+                let next = Layer::new(self.depth + 1, self.count.cap);
+                self.next = Some(Box::new(flate2::write::ZlibDecoder::new(next)));
+                self.open = true;
+                self.send(&[cmf, flg])?;
+            }
+        }
+        self.send(buf)
+    }
+
+    /// Writes to the next layer while it takes data; an error only when a layer passed the
+    /// cap (damaged data, or data after the end of the inner stream, only closes it).
+    fn send(&mut self, buf: &[u8]) -> io::Result<()> {
+        let Some(next) = self.next.as_mut().filter(|_| self.open) else {
+            return Ok(());
+        };
+        if let Err(error) = next.write_all(buf) {
+            if next.get_ref().over() {
+                return Err(error);
+            }
+            self.open = false;
+        }
+        Ok(())
+    }
+
+    /// Flushes what the decoders inside still hold into their layers.
+    fn finish(&mut self) {
+        if let Some(next) = self.next.as_mut() {
+            if self.open {
+                let _damaged = next.try_finish();
+                self.open = false;
+            }
+            next.get_mut().finish();
+        }
+    }
+}
+
+impl Write for Layer {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.count.write_all(buf)?;
+        self.pass_on(buf)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Whether two bytes open a zlib stream (deflate, a window PDF writers use, a valid check).
@@ -158,13 +242,6 @@ fn decoded(stream: &Stream, cap: u64) -> Result<u64, TooMuch> {
     Ok(0)
 }
 
-/// Bytes `data` inflates to, as lopdf inflates a FlateDecode stream, up to `cap`.
-fn flate(data: &[u8], cap: u64) -> Result<u64, TooMuch> {
-    let mut out = Capped::new(cap, false);
-    out.fill(|w| inflate(data, w))?;
-    Ok(out.written)
-}
-
 /// Inflates zlib `data` into `out`; like lopdf, when the zlib header is refused before any
 /// output, the data after it is tried as raw deflate.
 fn inflate(data: &[u8], out: &mut Capped) -> io::Result<()> {
@@ -185,13 +262,6 @@ fn lzw(data: &[u8], early_change: bool, out: &mut Capped) -> io::Result<()> {
         Decoder::new(BitOrder::Msb, 8)
     };
     decoder.into_stream(out).decode_all(data).status
-}
-
-/// Bytes `reader` gives, up to `cap`.
-fn count(mut reader: impl Read, cap: u64) -> Result<u64, TooMuch> {
-    let mut out = Capped::new(cap, false);
-    out.fill(|w| io::copy(&mut reader, w).map(drop))?;
-    Ok(out.written)
 }
 
 /// A writer that counts what it is given, keeps it only when asked to, and refuses more than
