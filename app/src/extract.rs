@@ -41,7 +41,9 @@ pub const MAX_INPUT_BYTES: usize = 24 * 1024 * 1024;
 /// 4: reports timed by a meeting named earlier ("during such meetings"), documents prepared
 ///    for meetings, a rhythm read from "the regular <activity>", peace operations under one
 ///    name, and a confidence for each field (`Mandate::doubts`).
-pub const EXTRACTOR_VERSION: i32 = 4;
+/// 5: "every month", "every quarter", "every week" and "every half year" (and "each ...") are
+///    periodic rhythms with their span.
+pub const EXTRACTOR_VERSION: i32 = 5;
 
 /// Everything found in one document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
