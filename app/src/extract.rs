@@ -42,7 +42,8 @@ pub const MAX_INPUT_BYTES: usize = 24 * 1024 * 1024;
 ///    for meetings, a rhythm read from "the regular <activity>", peace operations under one
 ///    name, and a confidence for each field (`Mandate::doubts`).
 /// 5: "every month", "every quarter", "every week" and "every half year" (and "each ...") are
-///    periodic rhythms with their span.
+///    periodic rhythms with their span; the unit of "every N months" is read in any case, and
+///    "6-month reports" and "six-monthly" count their months as "90-day reports" its days.
 pub const EXTRACTOR_VERSION: i32 = 5;
 
 /// Everything found in one document.

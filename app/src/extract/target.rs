@@ -22,8 +22,9 @@ pub use prepared::prepared_for;
 pub use session::{SessionRef, sessions};
 
 /// Every rhythm phrase, in one pattern. Periodic phrases that count in days or months carry
-/// groups of their own (`n`/`unit`, `d`, `monthly`, `quarterly`, `half`, `weekly`), which
-/// `every::set_every` reads from the same match that made the rhythm periodic.
+/// groups of their own (`n`/`unit`, `d`, `m`, `mly`, `monthly`, `quarterly`, `half`, `weekly`),
+/// which `every::set_every` reads from the same match that made the rhythm periodic. "Six-monthly"
+/// is read whole (`mly`), before its "monthly" could be read as a rhythm of one month.
 static RECURRENCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     super::re(concat!(
         r"(?i)(?-u:\b)(?P<annual>annually|on an annual basis|at each annual session|each annual session|every year|each year|",
@@ -33,7 +34,7 @@ static RECURRENCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
         r"(?P<monthly>monthly|every month|each month)|(?P<quarterly>quarterly|every quarter|each quarter)|",
         r"(?P<weekly>weekly|every week|each week)|(?P<half>semi-annually|semi-annual|twice a year|every half year)|",
         r"every\s+(?P<n>\d{1,3}|[a-z]+)\s+(?P<unit>days|weeks|months|years)|",
-        r"(?P<d>\d{1,3})-day\s+reports?|\d{1,3}-month\s+reports?)(?-u:\b)"
+        r"(?P<d>\d{1,3})-day\s+reports?|(?P<m>\d{1,3})-month\s+reports?|(?P<mly>\d{1,3}|[a-z]+)-monthly)(?-u:\b)"
     ))
 });
 
@@ -46,14 +47,22 @@ fn rhythm_phrases(text: &str) -> impl Iterator<Item = Captures<'_>> {
     })
 }
 
+/// The count and unit of an "every N days/weeks/months/years" phrase, the unit in lower case:
+/// the pattern ignores case, and `recurrence` and `every::set_every` must read "every 12
+/// Months" as they read "every 12 months".
+fn count_and_unit<'t>(c: &Captures<'t>) -> Option<(&'t str, String)> {
+    let (n, unit) = (c.name("n")?, c.name("unit")?);
+    Some((n.as_str(), unit.as_str().to_ascii_lowercase()))
+}
+
 /// Rhythm of a task as the clause states it: that of its first rhythm phrase.
 pub fn recurrence(text: &str) -> Option<Recurrence> {
     let c = rhythm_phrases(text).next()?;
     // "every 12 months", "every two years": a rhythm the tracker can count
-    if let (Some(n), Some(unit)) = (c.name("n"), c.name("unit")) {
+    if let Some((n, unit)) = count_and_unit(&c) {
         let months = match unit.as_str() {
-            "months" => parse_cardinal(n.as_str()),
-            "years" => parse_cardinal(n.as_str()).and_then(|y| y.checked_mul(12)),
+            "months" => parse_cardinal(n),
+            "years" => parse_cardinal(n).and_then(|y| y.checked_mul(12)),
             _ => None,
         };
         return Some(match months {

@@ -12,21 +12,21 @@ use super::super::ordinal::parse_cardinal;
 enum Interval {
     /// "every 90 days", "weekly", "90-day reports"
     Days(u32),
-    /// "quarterly", "every six months", "twice a year"
+    /// "quarterly", "every six months", "twice a year", "6-month reports", "six-monthly"
     Months(u32),
-    /// A count that cannot be read ("every few months", "every 0 days"): none is set.
+    /// A count that cannot be read ("every few months", "every 0 days", "bi-monthly"): none
+    /// is set.
     Unread,
 }
 
 /// The interval a rhythm phrase states, or nothing when it counts in years or not at all
 /// ("every five years", "periodically").
 fn interval_of(c: &Captures) -> Option<Interval> {
-    if let (Some(n), Some(unit)) = (c.name("n"), c.name("unit")) {
-        let unit = unit.as_str().to_lowercase();
+    if let Some((n, unit)) = super::count_and_unit(c) {
         if unit == "years" {
             return None;
         }
-        let Some(n) = parse_cardinal(n.as_str()).filter(|n| *n > 0) else {
+        let Some(n) = parse_cardinal(n).filter(|n| *n > 0) else {
             return Some(Interval::Unread);
         };
         return Some(match unit.as_str() {
@@ -34,6 +34,10 @@ fn interval_of(c: &Captures) -> Option<Interval> {
             "weeks" => Interval::Days(n.saturating_mul(7)),
             _ => Interval::Months(n),
         });
+    }
+    // "6-month reports", "six-monthly", as "90-day reports" counts its days
+    if let Some(n) = c.name("m").or_else(|| c.name("mly")) {
+        return Some(parse_cardinal(n.as_str()).map_or(Interval::Unread, Interval::Months));
     }
     let months = [("monthly", 1), ("quarterly", 3), ("half", 6)];
     if let Some((_, n)) = months.iter().find(|(group, _)| c.name(group).is_some()) {

@@ -114,3 +114,38 @@ fn a_year_or_a_monthly_word_inside_another_is_no_new_rhythm() {
         (None, None, None)
     );
 }
+
+#[test]
+fn the_unit_of_every_n_months_is_read_in_any_case() {
+    // the recurrence and the interval read the unit alike, whatever its case
+    assert_eq!(
+        clause_rhythm("to report to the Council every 12 Months on the situation"),
+        (Some(Recurrence::Annual), None, Some(12))
+    );
+    assert_eq!(
+        clause_rhythm("to report to the Council every Two Years on the situation"),
+        (Some(Recurrence::Biennial), None, None)
+    );
+    assert_eq!(
+        clause_rhythm("to brief the Committee every 3 MONTHS on its work"),
+        (Some(Recurrence::Periodic), None, Some(3))
+    );
+}
+
+#[test]
+fn n_month_reports_count_their_months_as_n_day_reports_count_their_days() {
+    let cases = [
+        ("90-day reports", (Some(90), None)),
+        ("6-month reports", (None, Some(6))),
+        ("a 3-month report", (None, Some(3))),
+        ("six-monthly reports", (None, Some(6))),
+        ("6-monthly updates", (None, Some(6))),
+        // a count that cannot be read sets no interval, not one of a month
+        ("a bi-monthly bulletin", (None, None)),
+    ];
+    for (phrase, (days, months)) in cases {
+        let clause = format!("to submit {phrase} on the operations of the Mission");
+        let expected = (Some(Recurrence::Periodic), days, months);
+        assert_eq!(clause_rhythm(&clause), expected, "{clause}");
+    }
+}
