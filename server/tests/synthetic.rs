@@ -16,9 +16,11 @@ async fn generated_data_has_the_asked_for_size_and_varied_text(pool: PgPool) {
         "50 obligations a resolution, rounded up"
     );
     assert_eq!((made.bodies, made.sessions), (10, 200));
-    let (texts, reports, linked): (i64, i64, i64) = sqlx::query_as(
+    let (texts, reports, linked, named): (i64, i64, i64, i64) = sqlx::query_as(
         "select (select count(distinct text) from paragraph), \
-                count(*) filter (where o.kind = 'report'), count(o.session_id) \
+                count(*) filter (where o.kind = 'report'), \
+                count(*) filter (where o.session_id is not null = (o.kind = 'report')), \
+                count(o.body_id) \
            from obligation o",
     )
     .fetch_one(&pool)
@@ -28,8 +30,9 @@ async fn generated_data_has_the_asked_for_size_and_varied_text(pool: PgPool) {
     assert!((200..=420).contains(&reports), "{reports} reports of 520");
     assert_eq!(
         linked, 520,
-        "every obligation is due at a generated session"
+        "every report is due at a generated session, every activity at none"
     );
+    assert_eq!(named, 520, "every obligation knows its body");
     // The finder reads it like imported data.
     let filter = app::model::finder::ObligationFilter {
         body: Some("gen03".into()),
