@@ -53,6 +53,26 @@ async fn each_endpoint_answers_each_role_as_its_rights_say(pool: PgPool) {
         ("name", "New Colleague".to_string()),
         ("role", "editor".to_string()),
     ];
+    // An open invitation of another address to cancel: the refusals leave it open, the
+    // administrator's call cancels it, and cancelling it again is a 200 too.
+    let (status, body) = call(
+        &clients[3],
+        &base,
+        "invite_staff",
+        &[
+            ("email", "leaving.colleague@unodc.org".to_string()),
+            ("name", "Leaving Colleague".to_string()),
+            ("role", "viewer".to_string()),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let invitation: i64 = sqlx::query_scalar("select id from invitation where email = $1")
+        .bind("leaving.colleague@unodc.org")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let cancel = vec![("id", invitation.to_string())];
     let token = vec![("token", "0".repeat(64))];
     let accept = vec![
         ("token", "0".repeat(64)),
@@ -60,7 +80,7 @@ async fn each_endpoint_answers_each_role_as_its_rights_say(pool: PgPool) {
     ];
     // (endpoint, form, answers of visitor, viewer, editor, administrator); each call can be
     // repeated with the same answer.
-    let matrix: [(&str, Form, [u16; 4]); 14] = [
+    let matrix: [(&str, Form, [u16; 4]); 15] = [
         ("get_obligation", of(id), [200, 200, 200, 200]),
         ("get_work_panel", of(id), [401, 200, 200, 200]),
         ("assign_obligation", assign, [401, 403, 200, 200]),
@@ -73,6 +93,7 @@ async fn each_endpoint_answers_each_role_as_its_rights_say(pool: PgPool) {
         ("change_role", role, [401, 403, 403, 200]),
         ("set_account_enabled", enable, [401, 403, 403, 200]),
         ("invite_staff", invite, [401, 403, 403, 200]),
+        ("cancel_invitation", cancel, [401, 403, 403, 200]),
         ("get_invitation", token, [404, 404, 404, 404]),
         ("accept_invitation", accept, [404, 404, 404, 404]),
     ];
@@ -82,6 +103,14 @@ async fn each_endpoint_answers_each_role_as_its_rights_say(pool: PgPool) {
             assert_eq!(status, *expected, "{endpoint} as role {who}: {body}");
         }
     }
+    // The administrator's call, not a refused one, cancelled the invitation.
+    let cancelled_by: Option<String> =
+        sqlx::query_scalar("select cancelled_by from invitation where id = $1")
+            .bind(invitation)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(cancelled_by.as_deref(), Some(ADMIN));
     // A viewer's panel offers no assignment; an editor's does.
     let (_, body) = call(&clients[1], &base, "get_work_panel", &of(id)).await;
     assert!(body.contains("\"can_edit\":false"), "{body}");
